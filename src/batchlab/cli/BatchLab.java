@@ -11,6 +11,7 @@ import picocli.CommandLine.Command;
     description = "Provision, run, measure and explain the AWS Batch \"vCPUs run out\" experiment.",
     subcommands = {
       CommandLine.HelpCommand.class,
+      BenchCommand.class,
     })
 public final class BatchLab implements Runnable {
 
