@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
@@ -47,14 +46,11 @@ class MaxVcpusChangeTest {
   }
 
   private static String logicalIdOf(JsonNode template, String type) {
-    Iterator<Map.Entry<String, JsonNode>> resources = template.get("Resources").fields();
-    while (resources.hasNext()) {
-      Map.Entry<String, JsonNode> resource = resources.next();
-      if (type.equals(resource.getValue().path("Type").asText())) {
-        return resource.getKey();
-      }
-    }
-    throw new AssertionError("no resource of type " + type);
+    return template.get("Resources").properties().stream()
+        .filter(resource -> type.equals(resource.getValue().path("Type").asText()))
+        .map(Map.Entry::getKey)
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no resource of type " + type));
   }
 
   /** Every JSON pointer where the trees differ, with both values; objects and arrays are walked. */
