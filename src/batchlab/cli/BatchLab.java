@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
       CommandLine.HelpCommand.class,
       BenchCommand.class,
       LocalCommand.class,
+      CdkAppCommand.class,
     })
 public final class BatchLab implements Runnable {
 
