@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -26,19 +27,22 @@ import picocli.CommandLine.Option;
         + "configured from the stack's template, until Ctrl-C.")
 public final class LocalCommand implements Callable<Integer> {
 
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
   @Option(names = "--port", description = "Port on 127.0.0.1; 0 picks a free one (default: ${DEFAULT-VALUE}).")
   int port = 0;
 
   @Option(names = "--template", paramLabel = "FILE",
-      description = "CloudFormation template (JSON) to load, e.g. cdk.out/BatchLabStack.template.json.")
+      description = "CloudFormation template (JSON) to load instead of synthesizing, e.g. cdk.out/BatchLab.template.json.")
   Path template;
 
   @Option(names = "--stack-name",
-      description = "Stack name DescribeStacks answers to (default: the template file's name without .template.json).")
+      description = "Stack name DescribeStacks answers to (default: the synthesized stack's, or the template file's "
+          + "name without .template.json).")
   String stackName;
 
   @Option(names = {"-c", "--context"}, paramLabel = "KEY=VALUE",
-      description = "CDK context for synthesizing the stack in-process (same keys as cdk synth -c).")
+      description = "CDK context for the stack synthesized in-process (same keys as cdk synth -c; default: none).")
   Map<String, String> context = new LinkedHashMap<>();
 
   @Option(names = "--region", description = "Region in ARNs and endpoints (default: ${DEFAULT-VALUE}).")
@@ -89,10 +93,10 @@ public final class LocalCommand implements Callable<Integer> {
     try {
       emulator = EmulatorSettings.builder(this).build().start();
     } catch (IllegalArgumentException e) {
-      System.err.println("batch-lab: " + e.getMessage());
+      spec.commandLine().getErr().println("batch-lab: " + e.getMessage());
       return 2;
     } catch (UncheckedIOException e) {
-      System.err.println("batch-lab: " + e.getMessage());
+      spec.commandLine().getErr().println("batch-lab: " + e.getMessage());
       return 1;
     }
     CountDownLatch stopped = new CountDownLatch(1);
@@ -101,8 +105,8 @@ public final class LocalCommand implements Callable<Integer> {
       stopped.countDown();
     }, "batch-lab-local-shutdown");
     Runtime.getRuntime().addShutdownHook(hook);
-    System.out.print(EmulatorBanner.render(emulator));
-    System.out.flush();
+    spec.commandLine().getOut().print(EmulatorBanner.render(emulator));
+    spec.commandLine().getOut().flush();
     stopped.await();
     return 0;
   }
@@ -112,20 +116,20 @@ public final class LocalCommand implements Callable<Integer> {
     private EmulatorSettings() {}
 
     static BatchEmulator.Builder builder(LocalCommand options) {
-      if (options.template == null && options.context.isEmpty()) {
-        throw new IllegalArgumentException("give --template FILE (a synthesized CloudFormation template)");
-      }
       if (options.template != null && !options.context.isEmpty()) {
         throw new IllegalArgumentException("give either --template or -c context values, not both");
       }
-      if (!options.context.isEmpty()) {
-        throw new IllegalArgumentException("-c context needs the in-process synthesizer (batchlab.infra); "
-            + "run cdk synth and pass --template cdk.out/<stack>.template.json");
+      BatchEmulator.Builder builder = BatchEmulator.builder();
+      if (options.template != null) {
+        builder.templateJson(read(options.template))
+            .stackName(options.stackName != null ? options.stackName : stackNameOf(options.template));
+      } else {
+        builder.context(options.context);
+        if (options.stackName != null) {
+          builder.stackName(options.stackName);
+        }
       }
-      BatchEmulator.Builder builder = BatchEmulator.builder()
-          .templateJson(read(options.template))
-          .stackName(options.stackName != null ? options.stackName : stackNameOf(options.template))
-          .region(options.region)
+      builder.region(options.region)
           .port(options.port)
           .seed(options.seed)
           .speed(Speed.parse(options.speed));

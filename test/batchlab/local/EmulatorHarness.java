@@ -20,7 +20,7 @@ final class EmulatorHarness implements AutoCloseable {
   final String computeEnvironment;
 
   EmulatorHarness(Consumer<BatchEmulator.Builder> options) {
-    BatchEmulator.Builder builder = BatchEmulator.builder().templateJson(Fixtures.articleTemplate())
+    BatchEmulator.Builder builder = BatchEmulator.builder().templateJson(Fixtures.synthesizedTemplate())
         .speed(Speed.MANUAL).seed(11);
     options.accept(builder);
     emulator = builder.build().start();

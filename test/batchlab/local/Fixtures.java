@@ -18,7 +18,12 @@ final class Fixtures {
 
   private Fixtures() {}
 
-  /** Hand-written template shaped like the CDK synthesis of the stack with the article's settings. */
+  /** The real batch-lab stack synthesized with its default (the article's) settings. */
+  static String synthesizedTemplate() {
+    return batchlab.infra.StackSynthesizer.synthesize(java.util.Map.of()).templateJson();
+  }
+
+  /** Hand-written template shaped like the CDK synthesis, exercising more intrinsic functions. */
   static String articleTemplate() {
     try (InputStream in = Fixtures.class.getResourceAsStream("article-stack.template.json")) {
       return new String(in.readAllBytes(), StandardCharsets.UTF_8);
