@@ -51,8 +51,8 @@ final class Scheduler {
   private final Faults faults;
   private final Ids ids;
   private final Arns arns;
-  private final PriorityQueue<Timed> events =
-      new PriorityQueue<>(Comparator.comparingLong(Timed::at).thenComparingLong(Timed::seq));
+  private final PriorityQueue<Timed> events = new PriorityQueue<>(
+      (a, b) -> a.at() != b.at() ? Long.compare(a.at(), b.at()) : Long.compare(a.seq(), b.seq()));
   private long eventSeq;
   private long now;
   private boolean dirty;
