@@ -1,6 +1,7 @@
 package batchlab.submit;
 
 import java.time.Duration;
+import java.util.function.LongSupplier;
 
 /**
  * Client-side token bucket for SubmitJob: at most {@code perSecond} calls per second with bursts of
@@ -14,16 +15,23 @@ public final class RateLimiter {
 
   private final double perSecond;
   private final int burst;
+  private final LongSupplier nanoTime;
   private double tokens;
-  private long lastRefillNanos = System.nanoTime();
+  private long lastRefillNanos;
 
   public RateLimiter(double perSecond, int burst) {
+    this(perSecond, burst, System::nanoTime);
+  }
+
+  RateLimiter(double perSecond, int burst, LongSupplier nanoTime) {
     if (!(perSecond > 0) || burst < 1) {
       throw new InputException("--rate must be a positive number of calls per second, got " + perSecond);
     }
     this.perSecond = perSecond;
     this.burst = burst;
     this.tokens = burst;
+    this.nanoTime = nanoTime;
+    this.lastRefillNanos = nanoTime.getAsLong();
   }
 
   public static RateLimiter unlimited() {
@@ -48,7 +56,7 @@ public final class RateLimiter {
 
   /** Takes a token now or reserves a future one; returns how long to wait for it. */
   synchronized Duration reserve() {
-    long now = System.nanoTime();
+    long now = nanoTime.getAsLong();
     tokens = Math.min(burst, tokens + (now - lastRefillNanos) * perSecond / 1e9);
     lastRefillNanos = now;
     tokens -= 1;
