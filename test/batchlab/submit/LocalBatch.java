@@ -1,0 +1,119 @@
+package batchlab.submit;
+
+import batchlab.local.BatchEmulator;
+import batchlab.local.Faults;
+import batchlab.local.Speed;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awssdk.services.batch.model.JobSummary;
+import software.amazon.awssdk.services.batch.model.KeyValuesPair;
+import software.amazon.awssdk.services.batch.model.ListJobsResponse;
+
+/**
+ * The local emulator loaded with the article's stack (maxvCpus 4, m7i.large, 2 vCPU / 1024 MiB x
+ * 60 s jobs), named like the CDK stack (BatchLab), and SDK clients built the way the CLI builds them.
+ *
+ * <p>The emulator's clock is MANUAL: it stands still while jobs are submitted (as if the fan-out
+ * took no time) and each watcher poll moves it {@link #POLL_STEP} on, so a test sees the same
+ * timeline however loaded the machine is, and a whole run takes milliseconds.
+ */
+final class LocalBatch implements AutoCloseable {
+
+  static final String STACK = "BatchLab";
+  /** Virtual time between two polls, as a watcher polling every 5 s would see AWS. */
+  static final Duration POLL_STEP = Duration.ofSeconds(5);
+
+  final BatchEmulator emulator;
+  final AwsClients clients;
+  final RunStore store;
+
+  private LocalBatch(BatchEmulator emulator, Path runs) {
+    this.emulator = emulator;
+    this.clients = AwsClients.forEndpoint(emulator.endpoint(), "us-east-1");
+    this.store = new RunStore(runs);
+  }
+
+  static LocalBatch start(Path runs) {
+    return start(runs, Faults.NONE);
+  }
+
+  static LocalBatch start(Path runs, Faults faults) {
+    return new LocalBatch(BatchEmulator.builder().templateJson(articleTemplate()).stackName(STACK)
+        .speed(Speed.MANUAL).seed(7).faults(faults).build().start(), runs);
+  }
+
+  static String articleTemplate() {
+    try (InputStream in = LocalBatch.class.getResourceAsStream("/batchlab/local/article-stack.template.json")) {
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  String output(String key) {
+    return emulator.stack().output(key).orElseThrow();
+  }
+
+  Submitter submitter() {
+    return new Submitter(clients, store, SubmitOptions.defaults());
+  }
+
+  static WatchOptions watchOptions() {
+    return new WatchOptions(Duration.ofMillis(1), Duration.ofSeconds(60), false);
+  }
+
+  WatchResult watch(RunRecord run) {
+    return watcher().watch(run, clockDriver());
+  }
+
+  Watcher watcher() {
+    return new Watcher(clients, watchOptions(), emulator::now);
+  }
+
+  /** Moves the emulator's clock one step after each poll. */
+  WatchListener clockDriver() {
+    return new WatchListener() {
+      @Override
+      public void polled(Sample sample, Duration elapsed, int jobs) {
+        emulator.advance(POLL_STEP);
+      }
+    };
+  }
+
+  /** Every job on the server whose name starts with {@code prefix}, name to ids (more than one = a duplicate). */
+  Map<String, List<String>> jobsByName(String prefix) {
+    Map<String, List<String>> byName = new HashMap<>();
+    Retry retry = new Retry(new Backoff(Duration.ZERO, Duration.ofMillis(5), 50), new StopSignal(), "test");
+    String token = null;
+    do {
+      String next = token;
+      ListJobsResponse page = retry.call("batch:ListJobs", () -> clients.batch().listJobs(r -> r
+          .jobQueue(output("JobQueueArn"))
+          .filters(KeyValuesPair.builder().name("JOB_NAME").values(prefix + "*").build())
+          .maxResults(100).nextToken(next)));
+      for (JobSummary job : page.jobSummaryList()) {
+        byName.computeIfAbsent(job.jobName(), n -> new java.util.ArrayList<>()).add(job.jobId());
+      }
+      token = page.nextToken();
+    } while (token != null);
+    return byName;
+  }
+
+  /** Lets the idle instances scale in, as when the article came back to the console later. */
+  void comeBackLater() {
+    emulator.advance(Duration.ofMinutes(30));
+  }
+
+  @Override
+  public void close() {
+    clients.close();
+    emulator.close();
+  }
+}
