@@ -20,10 +20,10 @@ import java.util.concurrent.Executors;
  * that creates the job but whose answer is lost (500 or a dropped connection), and access denied.
  * Each request goes through a {@link Rule} that may answer it itself, before or after forwarding.
  */
-final class AwsProxy implements AutoCloseable {
+public final class AwsProxy implements AutoCloseable {
 
   /** What to do with one request. */
-  interface Rule {
+  public interface Rule {
     /**
      * @param call what the request is: the Batch path (/v1/submitjob), ECS target or CloudFormation body
      * @return null to pass the emulator's answer through, or the answer to give instead
@@ -32,23 +32,23 @@ final class AwsProxy implements AutoCloseable {
   }
 
   /** Forwards the request to the emulator (at most once) and returns its answer. */
-  interface Forwarded {
+  public interface Forwarded {
     Answer forward() throws IOException;
   }
 
   /** An HTTP answer; {@code dropConnection} closes the connection without one. */
-  record Answer(int status, String contentType, String errorType, String body, boolean dropConnection) {
-    static Answer batchError(int status, String errorType, String message) {
+  public record Answer(int status, String contentType, String errorType, String body, boolean dropConnection) {
+    public static Answer batchError(int status, String errorType, String message) {
       return new Answer(status, "application/json", errorType, "{\"message\":\"" + message + "\"}", false);
     }
 
-    static Answer cloudFormationError(int status, String code, String message) {
+    public static Answer cloudFormationError(int status, String code, String message) {
       return new Answer(status, "text/xml", null, "<ErrorResponse xmlns=\"http://cloudformation.amazonaws.com/doc/"
           + "2010-05-15/\"><Error><Type>Sender</Type><Code>" + code + "</Code><Message>" + message
           + "</Message></Error><RequestId>proxy</RequestId></ErrorResponse>", false);
     }
 
-    static Answer dropped() {
+    public static Answer dropped() {
       return new Answer(0, null, null, null, true);
     }
   }
@@ -63,7 +63,7 @@ final class AwsProxy implements AutoCloseable {
   });
   private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
-  AwsProxy(URI upstream, Rule rule) {
+  public AwsProxy(URI upstream, Rule rule) {
     this.upstream = upstream;
     this.rule = rule;
     try {
@@ -76,7 +76,7 @@ final class AwsProxy implements AutoCloseable {
     server.start();
   }
 
-  URI endpoint() {
+  public URI endpoint() {
     return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
   }
 
@@ -132,11 +132,11 @@ final class AwsProxy implements AutoCloseable {
     }
   }
 
-  static boolean isSubmitJob(String call) {
+  public static boolean isSubmitJob(String call) {
     return call.equals("/v1/submitjob");
   }
 
-  static boolean isDescribeStacks(String call) {
+  public static boolean isDescribeStacks(String call) {
     return List.of(call.split("&")).contains("Action=DescribeStacks");
   }
 

@@ -24,15 +24,15 @@ import software.amazon.awssdk.services.batch.model.ListJobsResponse;
  * took no time) and each watcher poll moves it {@link #POLL_STEP} on, so a test sees the same
  * timeline however loaded the machine is, and a whole run takes milliseconds.
  */
-final class LocalBatch implements AutoCloseable {
+public final class LocalBatch implements AutoCloseable {
 
-  static final String STACK = "BatchLab";
+  public static final String STACK = "BatchLab";
   /** Virtual time between two polls, as a watcher polling every 5 s would see AWS. */
   static final Duration POLL_STEP = Duration.ofSeconds(5);
 
-  final BatchEmulator emulator;
-  final AwsClients clients;
-  final RunStore store;
+  public final BatchEmulator emulator;
+  public final AwsClients clients;
+  public final RunStore store;
 
   private LocalBatch(BatchEmulator emulator, Path runs) {
     this.emulator = emulator;
@@ -40,13 +40,22 @@ final class LocalBatch implements AutoCloseable {
     this.store = new RunStore(runs);
   }
 
-  static LocalBatch start(Path runs) {
+  public static LocalBatch start(Path runs) {
     return start(runs, Faults.NONE);
   }
 
-  static LocalBatch start(Path runs, Faults faults) {
+  public static LocalBatch start(Path runs, Faults faults) {
     return new LocalBatch(BatchEmulator.builder().templateJson(articleTemplate()).stackName(STACK)
         .speed(Speed.MANUAL).seed(7).faults(faults).build().start(), runs);
+  }
+
+  /**
+   * An emulator whose clock runs by itself, for the CLI (which cannot step a clock): MAX speed jumps
+   * from event to event whenever the API has been quiet for 100 ms.
+   */
+  public static LocalBatch startRunningByItself(Path runs) {
+    return new LocalBatch(BatchEmulator.builder().templateJson(articleTemplate()).stackName(STACK)
+        .speed(Speed.MAX).maxModeQuietPeriod(Duration.ofMillis(100)).seed(7).build().start(), runs);
   }
 
   static String articleTemplate() {
@@ -57,7 +66,7 @@ final class LocalBatch implements AutoCloseable {
     }
   }
 
-  String output(String key) {
+  public String output(String key) {
     return emulator.stack().output(key).orElseThrow();
   }
 
@@ -88,7 +97,7 @@ final class LocalBatch implements AutoCloseable {
   }
 
   /** Every job on the server whose name starts with {@code prefix}, name to ids (more than one = a duplicate). */
-  Map<String, List<String>> jobsByName(String prefix) {
+  public Map<String, List<String>> jobsByName(String prefix) {
     Map<String, List<String>> byName = new HashMap<>();
     Retry retry = new Retry(new Backoff(Duration.ZERO, Duration.ofMillis(5), 50), new StopSignal(), "test");
     String token = null;
@@ -109,6 +118,11 @@ final class LocalBatch implements AutoCloseable {
   /** Lets the idle instances scale in, as when the article came back to the console later. */
   void comeBackLater() {
     emulator.advance(Duration.ofMinutes(30));
+  }
+
+  /** The endpoint as the CLI's --endpoint-url takes it. */
+  public String endpoint() {
+    return emulator.endpoint().toString();
   }
 
   @Override
