@@ -18,14 +18,14 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import software.amazon.awssdk.services.batch.BatchClient;
 import software.amazon.awssdk.services.batch.model.CRAllocationStrategy;
 import software.amazon.awssdk.services.batch.model.CRType;
 import software.amazon.awssdk.services.batch.model.CEType;
 import software.amazon.awssdk.services.batch.model.JobDefinitionType;
-import software.amazon.awssdk.services.batch.model.KeyValuesPair;
-import software.amazon.awssdk.services.batch.model.ListJobsResponse;
+import software.amazon.awssdk.services.batch.model.JobSummary;
 import software.amazon.awssdk.services.batch.model.ResourceType;
 
 /**
@@ -224,17 +224,9 @@ public final class SubmitBenchmark {
   }
 
   private static Map<String, Long> countByName(Bench bench, String prefix) {
-    Map<String, Long> counts = new java.util.HashMap<>();
-    String token = null;
-    do {
-      String next = token;
-      ListJobsResponse page = bench.clients().batch().listJobs(r -> r.jobQueue(bench.queue())
-          .filters(KeyValuesPair.builder().name("JOB_NAME").values(prefix + "*").build()).maxResults(100)
-          .nextToken(next));
-      page.jobSummaryList().forEach(j -> counts.merge(j.jobName(), 1L, Long::sum));
-      token = page.nextToken();
-    } while (token != null);
-    return counts;
+    Retry retry = new Retry(Backoff.DEFAULT, new StopSignal(), bench.emulator().endpoint().toString());
+    return ExistingJobs.named(bench.clients().batch(), bench.queue(), prefix + "*", retry).stream()
+        .collect(Collectors.groupingBy(JobSummary::jobName, Collectors.counting()));
   }
 
   /** Deletes the bench's run records. */

@@ -35,6 +35,9 @@ class ArrayJobTest {
   @Test
   void watchingAnArrayPollsOnlyItsParentUntilItIsDoneThenDescribesTheChildrenOnce() {
     try (LocalBatch local = LocalBatch.start(runs)) {
+      // Room for all 250 at once, so the watch takes a few dozen polls rather than 125 waves of them.
+      local.clients.batch().updateComputeEnvironment(r -> r.computeEnvironment(local.output("ComputeEnvironmentArn"))
+          .computeResources(c -> c.maxvCpus(500)));
       SubmitResult submitted = local.submitter().submit(SubmitRequest.builder().jobs(250).array(true).build(),
           SubmitListener.NONE);
       local.clients.calls().reset();
@@ -43,6 +46,7 @@ class ArrayJobTest {
       // One DescribeJobs (the parent) per poll, then ceil(250 / 100) = 3 for the children's timeline.
       assertThat(local.clients.calls().count("DescribeJobs")).isEqualTo(polls + 3);
       assertThat(watched.summary().count(JobState.SUCCEEDED)).isEqualTo(250);
+      assertThat(watched.summary().waves()).isEqualTo(1);
     }
   }
 }

@@ -9,12 +9,10 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import software.amazon.awssdk.services.batch.model.JobSummary;
-import software.amazon.awssdk.services.batch.model.KeyValuesPair;
-import software.amazon.awssdk.services.batch.model.ListJobsResponse;
 
 /**
  * The local emulator loaded with the article's stack (maxvCpus 4, m7i.large, 2 vCPU / 1024 MiB x
@@ -98,21 +96,9 @@ public final class LocalBatch implements AutoCloseable {
 
   /** Every job on the server whose name starts with {@code prefix}, name to ids (more than one = a duplicate). */
   public Map<String, List<String>> jobsByName(String prefix) {
-    Map<String, List<String>> byName = new HashMap<>();
     Retry retry = new Retry(new Backoff(Duration.ZERO, Duration.ofMillis(5), 50), new StopSignal(), "test");
-    String token = null;
-    do {
-      String next = token;
-      ListJobsResponse page = retry.call("batch:ListJobs", () -> clients.batch().listJobs(r -> r
-          .jobQueue(output("JobQueueArn"))
-          .filters(KeyValuesPair.builder().name("JOB_NAME").values(prefix + "*").build())
-          .maxResults(100).nextToken(next)));
-      for (JobSummary job : page.jobSummaryList()) {
-        byName.computeIfAbsent(job.jobName(), n -> new java.util.ArrayList<>()).add(job.jobId());
-      }
-      token = page.nextToken();
-    } while (token != null);
-    return byName;
+    return ExistingJobs.named(clients.batch(), output("JobQueueArn"), prefix + "*", retry).stream()
+        .collect(Collectors.groupingBy(JobSummary::jobName, Collectors.mapping(JobSummary::jobId, Collectors.toList())));
   }
 
   /** Lets the idle instances scale in, as when the article came back to the console later. */
