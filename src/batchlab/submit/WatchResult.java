@@ -1,0 +1,19 @@
+package batchlab.submit;
+
+import java.util.List;
+
+/**
+ * Everything a watch produced: the attempts (one lane per job in a timeline chart), the samples
+ * (RUNNING jobs and instances over time) and the summary.
+ */
+public record WatchResult(RunRecord run, List<JobAttempt> attempts, List<Sample> samples, RunSummary summary) {
+
+  public WatchResult {
+    attempts = List.copyOf(attempts);
+    samples = List.copyOf(samples);
+  }
+
+  public Outcome outcome() {
+    return summary.outcome();
+  }
+}
