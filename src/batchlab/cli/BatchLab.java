@@ -12,6 +12,7 @@ import picocli.CommandLine.Command;
     subcommands = {
       CommandLine.HelpCommand.class,
       BenchCommand.class,
+      LocalCommand.class,
       CdkAppCommand.class,
     })
 public final class BatchLab implements Runnable {

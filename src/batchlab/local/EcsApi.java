@@ -1,0 +1,143 @@
+package batchlab.local;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The slice of Amazon ECS (JSON 1.1, {@code X-Amz-Target: AmazonEC2ContainerServiceV20141113.<Op>})
+ * a watcher needs to count a compute environment's instances: ListContainerInstances and
+ * DescribeContainerInstances on the environment's cluster. An instance is registered with ECS once
+ * it has booted; a terminated one is deregistered (INACTIVE: only DescribeContainerInstances by
+ * ARN still shows it).
+ */
+final class EcsApi {
+
+  static final String TARGET_PREFIX = "AmazonEC2ContainerServiceV20141113.";
+
+  private final Registry registry;
+
+  EcsApi(Registry registry) {
+    this.registry = registry;
+  }
+
+  JsonNode handle(String target, JsonNode body) {
+    String operation = target.startsWith(TARGET_PREFIX) ? target.substring(TARGET_PREFIX.length()) : target;
+    return switch (operation) {
+      case "ListContainerInstances" -> listContainerInstances(body);
+      case "DescribeContainerInstances" -> describeContainerInstances(body);
+      default -> throw new ApiException(400, "UnknownOperationException",
+          "Operation " + operation + " is not supported by the batch-lab emulator's ECS endpoint");
+    };
+  }
+
+  private JsonNode listContainerInstances(JsonNode body) {
+    ComputeEnvironment ce = cluster(body);
+    String status = Json.enumValue(body, "status", null,
+        "ACTIVE", "DRAINING", "REGISTERING", "DEREGISTERING", "REGISTRATION_FAILED");
+    if (body.hasNonNull("filter")) {
+      throw invalid("filter (cluster query language) is not supported by the emulator");
+    }
+    List<String> arns = new ArrayList<>();
+    for (Instance instance : ce.liveInstances.values()) {
+      if (instance.state == Instance.State.ACTIVE && (status == null || status.equals("ACTIVE"))) {
+        arns.add(instance.containerInstanceArn);
+      }
+    }
+    ObjectNode response = Json.object();
+    ArrayNode list = response.putArray("containerInstanceArns");
+    try {
+      Paging.page(arns, body, response).forEach(list::add);
+    } catch (ApiException e) {
+      throw invalid(e.getMessage());
+    }
+    return response;
+  }
+
+  private JsonNode describeContainerInstances(JsonNode body) {
+    ComputeEnvironment ce = cluster(body);
+    List<String> wanted = Json.stringList(body, "containerInstances");
+    if (wanted.isEmpty() || wanted.size() > 100) {
+      throw invalid("containerInstances must list 1 to 100 container instance ARNs or ids, got " + wanted.size());
+    }
+    ObjectNode response = Json.object();
+    ArrayNode found = response.putArray("containerInstances");
+    ArrayNode failures = response.putArray("failures");
+    for (String ref : wanted) {
+      Instance instance = find(ce, ref);
+      if (instance == null) {
+        failures.addObject().put("arn", ref).put("reason", "MISSING");
+      } else {
+        found.add(render(instance));
+      }
+    }
+    return response;
+  }
+
+  private static Instance find(ComputeEnvironment ce, String ref) {
+    for (Instance instance : ce.liveInstances.values()) {
+      if (instance.state != Instance.State.BOOTING && matches(instance, ref)) {
+        return instance;
+      }
+    }
+    for (Instance instance : ce.terminatedInstances) {
+      if (instance.registeredAt > 0 && matches(instance, ref)) {
+        return instance;
+      }
+    }
+    return null;
+  }
+
+  private static boolean matches(Instance instance, String ref) {
+    return instance.containerInstanceArn.equals(ref) || instance.containerInstanceArn.endsWith("/" + ref);
+  }
+
+  private static ObjectNode render(Instance instance) {
+    ObjectNode node = Json.object();
+    node.put("containerInstanceArn", instance.containerInstanceArn);
+    node.put("ec2InstanceId", instance.ec2InstanceId);
+    node.put("version", 1);
+    node.putObject("versionInfo").put("agentVersion", "1.89.0").put("dockerVersion", "DockerVersion: 25.0.8");
+    boolean active = instance.state == Instance.State.ACTIVE;
+    node.set("remainingResources", resources(
+        active ? instance.freeVcpus() : 0, active ? instance.type.registeredMemoryMiB() - instance.usedMemoryMiB : 0));
+    node.set("registeredResources", resources(instance.type.vcpus(), instance.type.registeredMemoryMiB()));
+    node.put("status", active ? "ACTIVE" : "INACTIVE");
+    node.put("agentConnected", active);
+    node.put("runningTasksCount", active ? instance.jobs.size() : 0);
+    node.put("pendingTasksCount", 0);
+    ArrayNode attributes = node.putArray("attributes");
+    attributes.addObject().put("name", "ecs.instance-type").put("value", instance.type.name());
+    attributes.addObject().put("name", "ecs.os-type").put("value", "linux");
+    attributes.addObject().put("name", "ecs.cpu-architecture").put("value", "x86_64");
+    attributes.addObject().put("name", "ecs.capability.spot").put("value", String.valueOf(instance.spot));
+    // JSON 1.1 timestamps are epoch seconds.
+    node.put("registeredAt", instance.registeredAt / 1000.0);
+    return node;
+  }
+
+  /** ECS counts CPU in units of 1/1024 vCPU. */
+  private static ArrayNode resources(int vcpus, int memoryMiB) {
+    ArrayNode list = Json.MAPPER.createArrayNode();
+    list.addObject().put("name", "CPU").put("type", "INTEGER").put("integerValue", vcpus * 1024);
+    list.addObject().put("name", "MEMORY").put("type", "INTEGER").put("integerValue", memoryMiB);
+    return list;
+  }
+
+  private ComputeEnvironment cluster(JsonNode body) {
+    String cluster = Json.optionalString(body, "cluster");
+    String name = cluster == null ? "default" : cluster.substring(cluster.lastIndexOf('/') + 1);
+    for (ComputeEnvironment ce : registry.environments.values()) {
+      if (ce.ecsClusterName().equals(name)) {
+        return ce;
+      }
+    }
+    throw new ApiException(400, "ClusterNotFoundException", "Cluster not found: " + (cluster == null ? "default" : cluster));
+  }
+
+  private static ApiException invalid(String message) {
+    return new ApiException(400, "InvalidParameterException", message);
+  }
+}

@@ -1,0 +1,236 @@
+package batchlab.local;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The one HTTP endpoint on 127.0.0.1 that serves all three AWS protocols, told apart as the AWS
+ * SDKs address them: Batch REST-JSON by the {@code /v1/} path, ECS JSON 1.1 by the
+ * {@code X-Amz-Target} header, CloudFormation query by the {@code Action} form field. SigV4
+ * headers are accepted and not checked. Every failure, including a malformed request, is answered
+ * in the protocol's error shape and the server keeps serving.
+ */
+final class HttpFrontEnd implements AutoCloseable {
+
+  /** API Reference, SubmitJob: the request payload is limited to 30 KiB. */
+  static final int MAX_SUBMIT_BYTES = 30 * 1024;
+  /** Anything larger is not a plausible API call. */
+  static final int MAX_BODY_BYTES = 1024 * 1024;
+
+  static {
+    // The JDK server leaves Nagle's algorithm on by default, which adds ~40 ms to every small
+    // keep-alive response; it reads the switch once, so set it before the first server exists.
+    if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+      System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
+  }
+
+  private final Simulation simulation;
+  private final BatchApi batch;
+  private final EcsApi ecs;
+  private final CloudFormationApi cloudFormation;
+  private final FaultInjector faults;
+  private final HttpServer server;
+  private final ExecutorService executor;
+
+  HttpFrontEnd(int port, Simulation simulation, BatchApi batch, EcsApi ecs, CloudFormationApi cloudFormation,
+      FaultInjector faults) throws IOException {
+    this.simulation = simulation;
+    this.batch = batch;
+    this.ecs = ecs;
+    this.cloudFormation = cloudFormation;
+    this.faults = faults;
+    this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 256);
+    AtomicInteger threads = new AtomicInteger();
+    this.executor = Executors.newFixedThreadPool(Math.max(8, 2 * Runtime.getRuntime().availableProcessors()), r -> {
+      Thread thread = new Thread(r, "batch-emulator-http-" + threads.incrementAndGet());
+      thread.setDaemon(true);
+      return thread;
+    });
+    server.setExecutor(executor);
+    server.createContext("/", this::serve);
+  }
+
+  void start() {
+    server.start();
+  }
+
+  int port() {
+    return server.getAddress().getPort();
+  }
+
+  private void serve(HttpExchange exchange) throws IOException {
+    simulation.requestStarted();
+    String requestId = UUID.randomUUID().toString();
+    exchange.getResponseHeaders().add("x-amzn-RequestId", requestId);
+    try (exchange) {
+      String path = exchange.getRequestURI().getRawPath();
+      String target = exchange.getRequestHeaders().getFirst("X-Amz-Target");
+      if (BatchApi.handles(path)) {
+        serveBatch(exchange, path);
+      } else if (target != null) {
+        serveEcs(exchange, target);
+      } else {
+        serveCloudFormation(exchange, requestId);
+      }
+    } catch (RuntimeException unexpected) {
+      // A bug must not take the server down; the client sees a ServerException.
+      sendJsonError(exchange, ApiException.server("Internal error: " + unexpected), false);
+    } finally {
+      simulation.requestEnded();
+    }
+  }
+
+  private void serveBatch(HttpExchange exchange, String path) throws IOException {
+    String method = exchange.getRequestMethod();
+    try {
+      boolean submit = path.equals("/v1/submitjob");
+      byte[] body = readBody(exchange, submit ? MAX_SUBMIT_BYTES : MAX_BODY_BYTES, submit ? "SubmitJob" : null);
+      ApiException fault = faults.nextFault(submit);
+      if (fault != null) {
+        throw fault;
+      }
+      JsonNode request = parseJson(body);
+      String query = exchange.getRequestURI().getRawQuery();
+      JsonNode response = simulation.call(() -> batch.handle(method, path, query, request));
+      sendJson(exchange, 200, response, "application/json");
+    } catch (ApiException error) {
+      sendJsonError(exchange, error, false);
+    }
+  }
+
+  private void serveEcs(HttpExchange exchange, String target) throws IOException {
+    try {
+      byte[] body = readBody(exchange, MAX_BODY_BYTES, null);
+      ApiException fault = faults.nextFault(false);
+      if (fault != null) {
+        throw fault;
+      }
+      JsonNode request = parseJson(body);
+      JsonNode response = simulation.call(() -> ecs.handle(target, request));
+      sendJson(exchange, 200, response, "application/x-amz-json-1.1");
+    } catch (ApiException error) {
+      sendJsonError(exchange, error, true);
+    }
+  }
+
+  private void serveCloudFormation(HttpExchange exchange, String requestId) throws IOException {
+    try {
+      byte[] body = readBody(exchange, MAX_BODY_BYTES, null);
+      Map<String, String> form = parseForm(new String(body, StandardCharsets.UTF_8));
+      String query = exchange.getRequestURI().getRawQuery();
+      if (query != null) {
+        parseForm(query).forEach(form::putIfAbsent);
+      }
+      if (!form.containsKey("Action")) {
+        throw new ApiException(404, "UnknownOperationException", "Unknown operation "
+            + exchange.getRequestMethod() + " " + exchange.getRequestURI().getRawPath()
+            + ": not a Batch path (/v1/...), an ECS X-Amz-Target or a CloudFormation Action");
+      }
+      ApiException fault = faults.nextFault(false);
+      if (fault != null) {
+        throw fault;
+      }
+      String xml = simulation.call(() -> cloudFormation.handle(form, requestId));
+      send(exchange, 200, xml.getBytes(StandardCharsets.UTF_8), "text/xml");
+    } catch (ApiException error) {
+      String xml = CloudFormationApi.error(error, requestId);
+      send(exchange, error.status(), xml.getBytes(StandardCharsets.UTF_8), "text/xml");
+    }
+  }
+
+  private static byte[] readBody(HttpExchange exchange, int limit, String operation) throws IOException {
+    try (InputStream in = exchange.getRequestBody()) {
+      byte[] body = in.readNBytes(limit + 1);
+      if (body.length > limit) {
+        in.transferTo(OutputStream.nullOutputStream());
+        throw ApiException.client((operation == null ? "Request" : operation) + " payload is larger than the "
+            + (limit / 1024) + " KiB limit");
+      }
+      return body;
+    }
+  }
+
+  private static JsonNode parseJson(byte[] body) {
+    if (body.length == 0) {
+      return Json.object();
+    }
+    try {
+      JsonNode node = Json.MAPPER.readTree(body);
+      if (node == null || !node.isObject()) {
+        throw ApiException.client("Request body must be a JSON object");
+      }
+      return node;
+    } catch (JsonProcessingException e) {
+      throw ApiException.client("Malformed JSON in request body: " + e.getOriginalMessage());
+    } catch (IOException e) {
+      throw ApiException.client("Unreadable request body: " + e.getMessage());
+    }
+  }
+
+  private static Map<String, String> parseForm(String text) {
+    Map<String, String> form = new LinkedHashMap<>();
+    if (text.isBlank()) {
+      return form;
+    }
+    for (String pair : text.split("&")) {
+      int eq = pair.indexOf('=');
+      String key = eq < 0 ? pair : pair.substring(0, eq);
+      String value = eq < 0 ? "" : pair.substring(eq + 1);
+      form.put(URLDecoder.decode(key, StandardCharsets.UTF_8), URLDecoder.decode(value, StandardCharsets.UTF_8));
+    }
+    return form;
+  }
+
+  /** REST-JSON errors carry the code in x-amzn-ErrorType; JSON 1.1 errors in the body's __type. */
+  private static void sendJsonError(HttpExchange exchange, ApiException error, boolean json11) throws IOException {
+    ObjectNode body = Json.object();
+    if (json11) {
+      body.put("__type", error.code());
+    } else {
+      exchange.getResponseHeaders().add("x-amzn-ErrorType", error.code());
+    }
+    body.put("message", error.getMessage());
+    sendJson(exchange, error.status(), body, json11 ? "application/x-amz-json-1.1" : "application/json");
+  }
+
+  private static void sendJson(HttpExchange exchange, int status, JsonNode body, String contentType) throws IOException {
+    send(exchange, status, Json.MAPPER.writeValueAsBytes(body), contentType);
+  }
+
+  private static void send(HttpExchange exchange, int status, byte[] body, String contentType) throws IOException {
+    exchange.getResponseHeaders().set("Content-Type", contentType);
+    exchange.sendResponseHeaders(status, body.length);
+    try (OutputStream out = exchange.getResponseBody()) {
+      out.write(body);
+    }
+  }
+
+  @Override
+  public void close() {
+    server.stop(0);
+    executor.shutdownNow();
+    try {
+      executor.awaitTermination(2, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}

@@ -1,0 +1,50 @@
+package batchlab.local;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * A job queue and its job indexes: RUNNABLE jobs in FIFO (submission) order, the subset not yet
+ * promised capacity on a booting instance, and every top-level job by status for ListJobs.
+ */
+final class JobQueue {
+
+  static final Comparator<Job> FIFO = Comparator.comparingLong(job -> job.seq);
+
+  final String name;
+  final String arn;
+  final long createdSeq;
+  final Map<String, String> tags;
+  String state;
+  int priority;
+  String schedulingPolicyArn;
+  /** Compute environments in ascending {@code order}: placement prefers the first. */
+  List<ComputeEnvironment> computeEnvironments = new ArrayList<>();
+  List<Integer> computeEnvironmentOrders = new ArrayList<>();
+  List<TimeLimitAction> timeLimitActions = new ArrayList<>();
+
+  final TreeSet<Job> runnable = new TreeSet<>(FIFO);
+  final TreeSet<Job> unplanned = new TreeSet<>(FIFO);
+  /** Top-level jobs (array children excluded, as ListJobs by queue shows them) by seq. */
+  final TreeMap<Long, Job> all = new TreeMap<>();
+  final EnumMap<JobStatus, TreeMap<Long, Job>> byStatus = new EnumMap<>(JobStatus.class);
+
+  JobQueue(String name, String arn, long createdSeq, Map<String, String> tags) {
+    this.name = name;
+    this.arn = arn;
+    this.createdSeq = createdSeq;
+    this.tags = tags;
+    for (JobStatus status : JobStatus.values()) {
+      byStatus.put(status, new TreeMap<>());
+    }
+  }
+
+  boolean enabled() {
+    return "ENABLED".equals(state);
+  }
+}

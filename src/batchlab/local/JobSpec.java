@@ -1,0 +1,32 @@
+package batchlab.local;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What a SubmitJob call asked for after merging the job definition with the call's overrides;
+ * shared by an array job's parent and all its children so 10,000 children cost one spec.
+ *
+ * @param containerOverrides the call's containerOverrides as sent (null if none), for rendering
+ * @param runMillis how long each attempt runs (the {@code seconds} parameter, else the default)
+ * @param runFailure when the {@code seconds} parameter is not a number, the container's failure
+ *     reason (the job script would exit 1); null when the job runs normally
+ */
+record JobSpec(
+    JobDefinition definition,
+    Map<String, String> parameters,
+    ObjectNode containerOverrides,
+    Resources resources,
+    RetryStrategy retryStrategy,
+    Integer attemptDurationSeconds,
+    Map<String, String> tags,
+    boolean propagateTags,
+    long runMillis,
+    String runFailure,
+    List<Dependency> dependsOn,
+    int arraySize) {
+
+  /** One dependsOn entry: a job id and, for array jobs, SEQUENTIAL or N_TO_N (null otherwise). */
+  record Dependency(String jobId, String type) {}
+}

@@ -1,0 +1,63 @@
+package batchlab.local;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * Reads a container's vCPUs and memory from resourceRequirements (type VCPU / MEMORY, values as
+ * strings) or the deprecated vcpus/memory fields (API Reference, ContainerProperties and
+ * ResourceRequirement); values not given keep the {@code base}.
+ */
+final class ResourceRequirements {
+
+  private ResourceRequirements() {}
+
+  static Resources of(JsonNode container, Resources base, String where) {
+    Integer vcpus = base == null ? null : base.vcpus();
+    Integer memory = base == null ? null : base.memoryMiB();
+    if (container.hasNonNull("vcpus")) {
+      vcpus = Json.optionalInt(container, "vcpus", 1, 10_000);
+    }
+    if (container.hasNonNull("memory")) {
+      memory = Json.optionalInt(container, "memory", 4, Integer.MAX_VALUE);
+    }
+    JsonNode list = container.get("resourceRequirements");
+    if (list != null && !list.isNull()) {
+      if (!list.isArray()) {
+        throw ApiException.client(where + ".resourceRequirements must be a list of {type, value}");
+      }
+      for (JsonNode item : list) {
+        String type = item.path("type").asText("");
+        String value = item.path("value").asText("");
+        switch (type) {
+          case "VCPU" -> vcpus = positive(where, type, value, 1);
+          case "MEMORY" -> memory = positive(where, type, value, 4);
+          case "GPU" -> throw ApiException.client(where + ".resourceRequirements type GPU is not supported by the "
+              + "emulator's instance catalogue (no GPU types)");
+          default -> throw ApiException.client(where + ".resourceRequirements type '" + type
+              + "' is not valid; allowed: VCPU, MEMORY, GPU");
+        }
+      }
+    }
+    if (vcpus == null) {
+      throw ApiException.client(where + " needs a VCPU resourceRequirement (or vcpus)");
+    }
+    if (memory == null) {
+      throw ApiException.client(where + " needs a MEMORY resourceRequirement (or memory)");
+    }
+    return new Resources(vcpus, memory);
+  }
+
+  /** EC2 jobs take whole vCPUs; memory is at least 4 MiB (API Reference, ResourceRequirement). */
+  private static int positive(String where, String type, String value, int min) {
+    try {
+      int number = Integer.parseInt(value.trim());
+      if (number >= min) {
+        return number;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw ApiException.client(where + ".resourceRequirements " + type + " value '" + value
+        + "' is not valid: a whole number of at least " + min);
+  }
+}

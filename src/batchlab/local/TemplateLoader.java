@@ -1,0 +1,261 @@
+package batchlab.local;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.IntNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Creates the compute environments, job queues and job definitions of a CloudFormation template
+ * (the {@code AWS::Batch::*} resources, as CDK synthesizes them) through the same operations the
+ * API uses, and resolves the template's Outputs, so the emulator looks like the deployed stack.
+ *
+ * <p>Physical ids: Batch resources without an explicit name get {@code <LogicalId>-<16 chars>};
+ * IAM roles, instance profiles and log groups {@code <stack>-<LogicalId>-<13 chars>}; VPC pieces
+ * AWS-style ids ({@code vpc-}, {@code subnet-}, {@code sg-} + 17 hex). All are derived from stack
+ * name, logical id and seed ({@link PhysicalNames}). As in CloudFormation, Ref on a Batch compute
+ * environment, job queue or job definition yields its ARN.
+ */
+final class TemplateLoader {
+
+  /** Property maps whose keys are user data, not CloudFormation property names. */
+  private static final Set<String> USER_KEYED = Set.of("Parameters", "Tags", "Options", "DriverOpts", "Labels");
+  /** Properties CloudFormation accepts as numeric strings but the API wants as numbers. */
+  private static final Set<String> NUMERIC = Set.of("maxvCpus", "minvCpus", "desiredvCpus", "priority", "order",
+      "attempts", "attemptDurationSeconds", "maxTimeSeconds", "bidPercentage", "vcpus", "memory",
+      "minScaleDownDelayMinutes");
+
+  private final String stackName;
+  private final long seed;
+  private final Arns arns;
+  private final JsonNode template;
+  private final JsonNode resources;
+  private final Map<String, String> refs = new HashMap<>();
+  private final IntrinsicResolver resolver;
+
+  TemplateLoader(String templateJson, String stackName, long seed, Arns arns) {
+    this.stackName = stackName;
+    this.seed = seed;
+    this.arns = arns;
+    try {
+      this.template = Json.MAPPER.readTree(templateJson);
+    } catch (JsonProcessingException e) {
+      throw new TemplateException("template is not valid JSON: " + e.getOriginalMessage());
+    }
+    if (template == null || !template.path("Resources").isObject()) {
+      throw new TemplateException("template has no Resources section");
+    }
+    this.resources = template.get("Resources");
+    Map<String, String> pseudo = new HashMap<>();
+    pseudo.put("AWS::Region", arns.region());
+    pseudo.put("AWS::AccountId", arns.account());
+    pseudo.put("AWS::StackName", stackName);
+    pseudo.put("AWS::StackId", stackId());
+    pseudo.put("AWS::Partition", "aws");
+    pseudo.put("AWS::URLSuffix", "amazonaws.com");
+    pseudo.put("AWS::NotificationARNs", "");
+    this.resolver = new IntrinsicResolver(template, pseudo, this::ref, this::attribute);
+  }
+
+  String stackId() {
+    return "arn:aws:cloudformation:" + arns.region() + ":" + arns.account() + ":stack/" + stackName + "/"
+        + PhysicalNames.hexId(stackName, "StackId", seed, 8) + "-0000-4000-8000-"
+        + PhysicalNames.hexId(stackName, "StackIdTail", seed, 12);
+  }
+
+  /**
+   * Creates the Batch resources through the operations (compute environments first, then queues,
+   * then job definitions) and returns the stack as DescribeStacks shows it.
+   */
+  LoadedStack load(EnvironmentOperations environments, QueueOperations queues, DefinitionOperations definitions,
+      long createdAt) {
+    create("AWS::Batch::ComputeEnvironment", environments::create);
+    create("AWS::Batch::JobQueue", queues::create);
+    create("AWS::Batch::JobDefinition", definitions::registerDefinition);
+    List<LoadedStack.Output> outputs = new ArrayList<>();
+    Iterator<Map.Entry<String, JsonNode>> fields = template.path("Outputs").fields();
+    while (fields.hasNext()) {
+      Map.Entry<String, JsonNode> output = fields.next();
+      JsonNode body = output.getValue();
+      if (body.hasNonNull("Condition") && !resolver.condition(body.get("Condition").asText())) {
+        continue;
+      }
+      String where = "output " + output.getKey();
+      String value = resolver.resolveText(body.get("Value"), where);
+      String description = body.hasNonNull("Description") ? resolver.resolveText(body.get("Description"), where) : null;
+      String export = body.path("Export").hasNonNull("Name")
+          ? resolver.resolveText(body.path("Export").get("Name"), where + " export name") : null;
+      outputs.add(new LoadedStack.Output(output.getKey(), value, description, export));
+    }
+    Map<String, String> physicalIds = new LinkedHashMap<>();
+    resources.fieldNames().forEachRemaining(id -> {
+      if (included(id)) {
+        physicalIds.put(id, ref(id));
+      }
+    });
+    return new LoadedStack(stackName, stackId(), createdAt, List.copyOf(outputs), Map.copyOf(physicalIds));
+  }
+
+  private void create(String type, Operation operation) {
+    Iterator<Map.Entry<String, JsonNode>> fields = resources.fields();
+    while (fields.hasNext()) {
+      Map.Entry<String, JsonNode> resource = fields.next();
+      if (!type.equals(resource.getValue().path("Type").asText()) || !included(resource.getKey())) {
+        continue;
+      }
+      String logicalId = resource.getKey();
+      try {
+        JsonNode properties = resolver.resolve(resource.getValue().path("Properties"));
+        ObjectNode request = (ObjectNode) toApi(properties == null ? Json.object() : properties, false);
+        nameField(type).ifPresent(field -> request.put(field, name(logicalId)));
+        normalise(type, request);
+        operation.apply(request);
+      } catch (ApiException | TemplateException e) {
+        throw new TemplateException("template resource " + logicalId + " (" + type + "): " + e.getMessage());
+      }
+    }
+  }
+
+  private boolean included(String logicalId) {
+    JsonNode condition = resources.path(logicalId).get("Condition");
+    return condition == null || resolver.condition(condition.asText());
+  }
+
+  private static java.util.Optional<String> nameField(String type) {
+    return java.util.Optional.ofNullable(switch (type) {
+      case "AWS::Batch::ComputeEnvironment" -> "computeEnvironmentName";
+      case "AWS::Batch::JobQueue" -> "jobQueueName";
+      case "AWS::Batch::JobDefinition" -> "jobDefinitionName";
+      default -> null;
+    });
+  }
+
+  /** CloudFormation spells some enum values differently from the API (CDK writes "managed"). */
+  private static void normalise(String type, ObjectNode request) {
+    switch (type) {
+      case "AWS::Batch::ComputeEnvironment" -> {
+        if (request.hasNonNull("type")) {
+          request.put("type", request.get("type").asText().toUpperCase(Locale.ROOT));
+        }
+        request.remove("replaceComputeEnvironment");
+      }
+      case "AWS::Batch::JobDefinition" -> {
+        if (request.hasNonNull("type")) {
+          request.put("type", request.get("type").asText().toLowerCase(Locale.ROOT));
+        }
+        request.remove("resourceRetentionPolicy");
+      }
+      default -> { }
+    }
+  }
+
+  /** CloudFormation property names (PascalCase) to API field names (camelCase), values untouched. */
+  private static JsonNode toApi(JsonNode node, boolean userKeyed) {
+    if (node.isArray()) {
+      ArrayNode out = Json.MAPPER.createArrayNode();
+      node.forEach(item -> out.add(toApi(item, false)));
+      return out;
+    }
+    if (!node.isObject()) {
+      return node;
+    }
+    ObjectNode out = Json.object();
+    node.fields().forEachRemaining(field -> {
+      String key = userKeyed ? field.getKey() : camel(field.getKey());
+      JsonNode value = userKeyed ? field.getValue() : toApi(field.getValue(), USER_KEYED.contains(field.getKey()));
+      if (!userKeyed && NUMERIC.contains(key) && value.isTextual() && value.asText().matches("-?\\d+")) {
+        value = IntNode.valueOf(Integer.parseInt(value.asText()));
+      }
+      out.set(key, value);
+    });
+    return out;
+  }
+
+  private static String camel(String name) {
+    return name.isEmpty() ? name : Character.toLowerCase(name.charAt(0)) + name.substring(1);
+  }
+
+  // ---------------------------------------------------------------- physical ids
+
+  private String type(String logicalId) {
+    return resources.path(logicalId).path("Type").asText();
+  }
+
+  /** The name a Batch resource gets: its explicit name property, else a generated one. */
+  private String name(String logicalId) {
+    String type = type(logicalId);
+    String property = switch (type) {
+      case "AWS::Batch::ComputeEnvironment" -> "ComputeEnvironmentName";
+      case "AWS::Batch::JobQueue" -> "JobQueueName";
+      case "AWS::Batch::JobDefinition" -> "JobDefinitionName";
+      case "AWS::Logs::LogGroup" -> "LogGroupName";
+      case "AWS::IAM::Role" -> "RoleName";
+      case "AWS::IAM::InstanceProfile" -> "InstanceProfileName";
+      default -> null;
+    };
+    JsonNode explicit = property == null ? null : resources.path(logicalId).path("Properties").get(property);
+    if (explicit != null) {
+      return resolver.resolveText(explicit, logicalId + "." + property);
+    }
+    if (type.startsWith("AWS::Batch::")) {
+      return PhysicalNames.resourceName(stackName, logicalId, seed, 128);
+    }
+    return PhysicalNames.stackScopedName(stackName, logicalId, seed, type.equals("AWS::Logs::LogGroup") ? 512 : 64);
+  }
+
+  /** What Ref returns for a resource (CloudFormation template reference, per resource type). */
+  private String ref(String logicalId) {
+    String known = refs.get(logicalId);
+    if (known != null) {
+      return known;
+    }
+    String value = switch (type(logicalId)) {
+      case "AWS::Batch::ComputeEnvironment" -> arns.computeEnvironment(name(logicalId));
+      case "AWS::Batch::JobQueue" -> arns.jobQueue(name(logicalId));
+      case "AWS::Batch::JobDefinition" -> arns.jobDefinition(name(logicalId), 1);
+      case "AWS::Logs::LogGroup", "AWS::IAM::Role", "AWS::IAM::InstanceProfile" -> name(logicalId);
+      case "AWS::EC2::VPC" -> "vpc-" + PhysicalNames.hexId(stackName, logicalId, seed, 17);
+      case "AWS::EC2::Subnet" -> "subnet-" + PhysicalNames.hexId(stackName, logicalId, seed, 17);
+      case "AWS::EC2::SecurityGroup" -> "sg-" + PhysicalNames.hexId(stackName, logicalId, seed, 17);
+      case "AWS::EC2::LaunchTemplate" -> "lt-" + PhysicalNames.hexId(stackName, logicalId, seed, 17);
+      default -> PhysicalNames.resourceName(stackName, logicalId, seed, 128);
+    };
+    refs.put(logicalId, value);
+    return value;
+  }
+
+  /** Fn::GetAtt values: the ARN attributes of the usual types, ids for EC2 pieces, else the Ref. */
+  private String attribute(String logicalId, String attribute) {
+    String type = type(logicalId);
+    String ref = ref(logicalId);
+    return switch (type + "." + attribute) {
+      case "AWS::Batch::ComputeEnvironment.ComputeEnvironmentArn", "AWS::Batch::JobQueue.JobQueueArn",
+          "AWS::Batch::JobDefinition.JobDefinitionArn" -> ref;
+      case "AWS::IAM::Role.Arn" -> "arn:aws:iam::" + arns.account() + ":role/" + ref;
+      case "AWS::IAM::Role.RoleId" -> "AROA" + PhysicalNames.hexId(stackName, logicalId, seed, 17).toUpperCase();
+      case "AWS::IAM::InstanceProfile.Arn" -> "arn:aws:iam::" + arns.account() + ":instance-profile/" + ref;
+      case "AWS::Logs::LogGroup.Arn" -> "arn:aws:logs:" + arns.region() + ":" + arns.account() + ":log-group:" + ref + ":*";
+      case "AWS::EC2::SecurityGroup.GroupId" -> ref;
+      case "AWS::EC2::VPC.CidrBlock" -> "10.0.0.0/16";
+      case "AWS::EC2::VPC.DefaultSecurityGroup" -> "sg-" + PhysicalNames.hexId(stackName, logicalId + "Default", seed, 17);
+      case "AWS::EC2::LaunchTemplate.LatestVersionNumber", "AWS::EC2::LaunchTemplate.DefaultVersionNumber" -> "1";
+      default -> attribute.equals("Arn") || attribute.endsWith("Arn")
+          ? "arn:aws:" + service(type) + ":" + arns.region() + ":" + arns.account() + ":" + ref
+          : ref;
+    };
+  }
+
+  private static String service(String type) {
+    String[] parts = type.split("::");
+    return parts.length > 1 ? parts[1].toLowerCase(Locale.ROOT) : "unknown";
+  }
+}

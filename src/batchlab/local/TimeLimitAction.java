@@ -1,0 +1,63 @@
+package batchlab.local;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * One of a job queue's jobStateTimeLimitActions (API Reference, JobStateTimeLimitAction; User
+ * Guide, "Automatic remediation with jobStateTimeLimitActions"): a job RUNNABLE at the head of
+ * the queue with statusReason {@code reason} for {@code maxTimeSeconds} is cancelled.
+ */
+record TimeLimitAction(String reason, String state, int maxTimeSeconds, String action) {
+
+  /** The blocked-queue reasons AWS allows automatic remediation for. */
+  static final Set<String> REASONS = Set.of(
+      "CAPACITY:INSUFFICIENT_INSTANCE_CAPACITY",
+      "MISCONFIGURATION:COMPUTE_ENVIRONMENT_MAX_RESOURCE",
+      "MISCONFIGURATION:JOB_RESOURCE_REQUIREMENT");
+
+  static List<TimeLimitAction> parseList(JsonNode node) {
+    List<TimeLimitAction> actions = new ArrayList<>();
+    if (node == null || node.isNull() || node.isMissingNode()) {
+      return actions;
+    }
+    if (!node.isArray()) {
+      throw ApiException.client("jobStateTimeLimitActions must be a list");
+    }
+    for (JsonNode item : node) {
+      String reason = item.path("reason").asText("");
+      String state = item.path("state").asText("");
+      String action = item.path("action").asText("");
+      int maxTime = item.path("maxTimeSeconds").asInt(-1);
+      if (!REASONS.contains(reason)) {
+        throw ApiException.client("jobStateTimeLimitActions.reason '" + reason + "' is not supported; allowed: "
+            + String.join(", ", REASONS.stream().sorted().toList()));
+      }
+      if (!state.equals("RUNNABLE")) {
+        throw ApiException.client("jobStateTimeLimitActions.state must be RUNNABLE, got '" + state + "'");
+      }
+      if (!action.equals("CANCEL")) {
+        throw ApiException.client("jobStateTimeLimitActions.action must be CANCEL, got '" + action + "'");
+      }
+      if (maxTime < 600 || maxTime > 86_400) {
+        throw ApiException.client(
+            "jobStateTimeLimitActions.maxTimeSeconds must be between 600 and 86400, got " + item.path("maxTimeSeconds"));
+      }
+      actions.add(new TimeLimitAction(reason, state, maxTime, action));
+    }
+    return actions;
+  }
+
+  ObjectNode toJson() {
+    ObjectNode node = JsonNodeFactory.instance.objectNode();
+    node.put("reason", reason);
+    node.put("state", state);
+    node.put("maxTimeSeconds", maxTimeSeconds);
+    node.put("action", action);
+    return node;
+  }
+}

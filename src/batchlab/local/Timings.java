@@ -1,0 +1,56 @@
+package batchlab.local;
+
+import java.time.Duration;
+
+/**
+ * The delays the emulator adds where AWS takes time, all in virtual time. Defaults are typical
+ * figures for a managed EC2 compute environment (see docs/README-emulator.md for the sources):
+ *
+ * @param dispatch SUBMITTED to PENDING/RUNNABLE: the scheduler picks a new job up (default 2 s)
+ * @param instanceBoot EC2 launch until the ECS agent has registered the instance (default 90 s)
+ * @param jobStart STARTING to RUNNING: task placement, image pull, container start (default 5 s)
+ * @param scaleDown how long an instance stays idle before it is terminated, unless the compute
+ *     environment's scalingPolicy.minScaleDownDelayMinutes says otherwise (default 5 min)
+ * @param defaultJobDuration run time of a job without a numeric {@code seconds} parameter (60 s)
+ */
+public record Timings(
+    Duration dispatch, Duration instanceBoot, Duration jobStart, Duration scaleDown, Duration defaultJobDuration) {
+
+  public static final Timings DEFAULT = new Timings(
+      Duration.ofSeconds(2), Duration.ofSeconds(90), Duration.ofSeconds(5), Duration.ofMinutes(5),
+      Duration.ofSeconds(60));
+
+  public Timings {
+    requireNotNegative("dispatch", dispatch);
+    requireNotNegative("instance boot", instanceBoot);
+    requireNotNegative("job start", jobStart);
+    requireNotNegative("scale-down", scaleDown);
+    requireNotNegative("default job duration", defaultJobDuration);
+  }
+
+  public Timings withDispatch(Duration value) {
+    return new Timings(value, instanceBoot, jobStart, scaleDown, defaultJobDuration);
+  }
+
+  public Timings withInstanceBoot(Duration value) {
+    return new Timings(dispatch, value, jobStart, scaleDown, defaultJobDuration);
+  }
+
+  public Timings withJobStart(Duration value) {
+    return new Timings(dispatch, instanceBoot, value, scaleDown, defaultJobDuration);
+  }
+
+  public Timings withScaleDown(Duration value) {
+    return new Timings(dispatch, instanceBoot, jobStart, value, defaultJobDuration);
+  }
+
+  public Timings withDefaultJobDuration(Duration value) {
+    return new Timings(dispatch, instanceBoot, jobStart, scaleDown, value);
+  }
+
+  private static void requireNotNegative(String what, Duration value) {
+    if (value == null || value.isNegative()) {
+      throw new IllegalArgumentException(what + " delay must be zero or more, got " + value);
+    }
+  }
+}
