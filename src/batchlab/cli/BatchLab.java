@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
       BenchCommand.class,
       LocalCommand.class,
       CdkAppCommand.class,
+      SubmitCommand.class, WatchCommand.class,
     })
 public final class BatchLab implements Runnable {
 

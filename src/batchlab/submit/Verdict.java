@@ -20,7 +20,7 @@ final class Verdict {
           + finished + " of " + jobs + " jobs finished, " + maxRunning + " ran at once so far"
           + (prediction != null && prediction.runnable() ? " (predicted " + prediction.concurrency() + ")" : ""));
     } else if (prediction == null) {
-      parts.add(maxRunning + " jobs ran at once in " + plural(waves, "wave")
+      parts.add(plural(maxRunning, "job") + " ran at once in " + plural(waves, "wave")
           + "; no prediction (the compute environment's instance types are not in the catalogue)");
     } else if (!prediction.runnable()) {
       parts.add("the settings predict no job can run (a job of " + prediction.jobVcpus() + " vCPU / "

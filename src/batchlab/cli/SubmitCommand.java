@@ -1,0 +1,169 @@
+package batchlab.cli;
+
+import batchlab.submit.AwsClients;
+import batchlab.submit.FanOutStats;
+import batchlab.submit.InputException;
+import batchlab.submit.Prediction;
+import batchlab.submit.RunRecord;
+import batchlab.submit.RunStore;
+import batchlab.submit.SubmitOptions;
+import batchlab.submit.SubmitRequest;
+import batchlab.submit.SubmitResult;
+import batchlab.submit.Submitter;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code batch-lab submit}: fan out jobs to the deployed stack's queue (or resume a run), optionally watch them. */
+@Command(
+    name = "submit",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Submit N jobs (or one array job of N) to the stack's job queue, exactly once each, and record the run "
+          + "in runs/RUN/jobs.json.",
+      "The queue and job definition come from the stack's outputs (CloudFormation DescribeStacks) unless given.",
+      "Exit status: 0 done, 1 AWS or stack problem, 2 bad input, 130 interrupted (resume with --resume RUN)."
+    })
+public final class SubmitCommand implements Callable<Integer> {
+
+  private static final List<String> RUN_SHAPING = List.of("--jobs", "--stack", "--job-queue", "--job-definition",
+      "--seconds", "--parameter", "--array", "--name-prefix");
+
+  @Option(names = "--jobs", paramLabel = "N", defaultValue = "10", description = "Jobs to submit (default: ${DEFAULT-VALUE}).")
+  int jobs;
+
+  @Option(names = "--stack", paramLabel = "STACK", defaultValue = SubmitRequest.DEFAULT_STACK,
+      description = "Stack whose outputs name the queue and job definition (default: ${DEFAULT-VALUE}).")
+  String stack;
+
+  @Option(names = "--job-queue", paramLabel = "QUEUE", description = "Job queue name or ARN (overrides the stack's).")
+  String jobQueue;
+
+  @Option(names = "--job-definition", paramLabel = "DEF",
+      description = "Job definition name, name:revision or ARN (overrides the stack's).")
+  String jobDefinition;
+
+  @Option(names = "--seconds", paramLabel = "S", description = "How long each job sleeps (the 'seconds' parameter).")
+  Integer seconds;
+
+  @Option(names = "--parameter", paramLabel = "KEY=VALUE", description = "A job parameter; repeatable.")
+  Map<String, String> parameters;
+
+  @Option(names = "--array", description = "Submit one array job of N children (one SubmitJob call).")
+  boolean array;
+
+  @Option(names = "--name-prefix", paramLabel = "P", description = "Job names are P-1 .. P-N (default: batchlab-RUN).")
+  String namePrefix;
+
+  @Option(names = "--rate", paramLabel = "PER_SECOND",
+      description = "SubmitJob calls per second (default: 50, the AWS quota; unlimited against a loopback endpoint).")
+  Double rate;
+
+  @Option(names = "--max-in-flight", paramLabel = "N", defaultValue = "16",
+      description = "SubmitJob calls in flight at once (default: ${DEFAULT-VALUE}).")
+  int maxInFlight;
+
+  @Option(names = "--resume", paramLabel = "RUN", description = "Submit the jobs of RUN not submitted yet.")
+  String resume;
+
+  @Option(names = "--watch", description = "Watch the run after submitting (takes the watch options).")
+  boolean watchAfter;
+
+  @Option(names = "--runs-dir", paramLabel = "DIR", defaultValue = "runs",
+      description = "Where run records live (default: ${DEFAULT-VALUE}).")
+  Path runsDir;
+
+  @Mixin WatchSettings watch;
+  @Mixin ConnectionOptions connection;
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public Integer call() {
+    return CliFailures.run(spec.commandLine().getErr(), this::execute);
+  }
+
+  private int execute() {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    RunStore store = new RunStore(runsDir);
+    SubmitOptions options = SubmitOptions.defaults().withRate(rate).withMaxInFlight(maxInFlight);
+    var watchOptions = watch.options();
+    RunRecord resumed = null;
+    SubmitRequest request = null;
+    if (resume != null) {
+      rejectRunShapingOptions();
+      resumed = store.load(resume);
+    } else {
+      request = new SubmitRequest(jobs, stack, jobQueue, jobDefinition, seconds, parameters, array, namePrefix, null);
+    }
+    var settings = resumed == null ? connection.settings()
+        : connection.settings().orElse(RunWatch.recordedConnection(resumed));
+    try (AwsClients clients = AwsClients.connect(settings, System.getenv())) {
+      Submitter submitter = new Submitter(clients, store, options);
+      SubmitResult result;
+      try (CtrlC ctrlC = new CtrlC(submitter::requestStop);
+          ConsoleSubmitProgress progress = new ConsoleSubmitProgress(err, System.console() != null)) {
+        result = resumed == null ? submitter.submit(request, progress) : submitter.resume(resumed, progress);
+      }
+      report(out, result, resumed != null, store);
+      if (result.interrupted()) {
+        return CliFailures.INTERRUPTED;
+      }
+      if (watchAfter) {
+        return RunWatch.watchAndReport(clients, result.run(), watchOptions, store, out, err);
+      }
+      return CliFailures.OK;
+    }
+  }
+
+  private void rejectRunShapingOptions() {
+    CommandLine.ParseResult parsed = spec.commandLine().getParseResult();
+    for (String option : RUN_SHAPING) {
+      if (parsed.hasMatchedOption(option)) {
+        throw new InputException(option + " cannot be combined with --resume: a resumed run keeps its own settings");
+      }
+    }
+  }
+
+  private static void report(PrintWriter out, SubmitResult result, boolean resumed, RunStore store) {
+    RunRecord run = result.run();
+    FanOutStats stats = result.stats();
+    String what = run.array() ? "1 array job of " + run.jobCount() : stats.submitted() + plural(stats.submitted(), " job");
+    out.printf(Locale.ROOT, "%s %s in %.2f s as run %s%n", resumed ? "resumed: submitted" : "submitted",
+        run.array() && stats.submitted() == 0 ? "nothing" : what, result.elapsed().toMillis() / 1000.0, run.runId());
+    if (stats.adopted() > 0) {
+      out.println("found " + stats.adopted() + plural(stats.adopted(), " job") + " already on the server by name "
+          + "(not submitted again)");
+    }
+    if (stats.throttled() > 0 || stats.ambiguous() > 0) {
+      out.println("retried " + stats.throttled() + " throttled " + plural(stats.throttled(), "call") + "; checked "
+          + stats.ambiguous() + " ambiguous " + plural(stats.ambiguous(), "failure") + " by name before resending");
+    }
+    out.println("queue " + run.jobQueue() + ", job definition " + run.jobDefinition());
+    Prediction p = result.prediction();
+    if (p != null && p.runnable()) {
+      out.println("prediction: " + p.concurrency() + " at once on " + p.instances() + " x " + p.instanceType()
+          + " (maxvCpus " + p.maxVcpus() + "), " + p.waves() + plural(p.waves(), " wave")
+          + (p.idealMakespan() == null ? "" : ", ideal makespan " + p.idealMakespan().toSeconds() + " s"));
+    }
+    out.println("record: " + store.dir(run.runId()).resolve(RunStore.RECORD_FILE));
+    if (result.interrupted()) {
+      out.println("interrupted: " + run.jobs().size() + " of " + run.expectedSubmissions()
+          + " submissions recorded; submit the rest with: ./batch-lab submit --resume " + run.runId());
+    } else {
+      out.println("watch with: ./batch-lab watch " + run.runId());
+    }
+    out.flush();
+  }
+
+  private static String plural(int n, String word) {
+    return n == 1 ? word : word + "s";
+  }
+}

@@ -1,0 +1,59 @@
+package batchlab.cli;
+
+import batchlab.submit.AwsClients;
+import batchlab.submit.InputException;
+import batchlab.submit.RunRecord;
+import batchlab.submit.RunStore;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code batch-lab watch [RUN | --latest]}: follow a submitted run to the end and summarise it. */
+@Command(
+    name = "watch",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Watch a submitted run until every job finished (or --timeout / Ctrl-C), then print and write its "
+          + "summary (runs/RUN/summary.json, timeline.csv).",
+      "Exit status: 0 all jobs SUCCEEDED, 1 a job FAILED or the timeout passed, 130 interrupted."
+    })
+public final class WatchCommand implements Callable<Integer> {
+
+  @Parameters(index = "0", arity = "0..1", paramLabel = "RUN", description = "Run id (a folder under --runs-dir).")
+  String runId;
+
+  @Option(names = "--latest", description = "Watch the newest run (the default when no RUN is given).")
+  boolean latest;
+
+  @Option(names = "--runs-dir", paramLabel = "DIR", defaultValue = "runs",
+      description = "Where run records live (default: ${DEFAULT-VALUE}).")
+  Path runsDir;
+
+  @Mixin WatchSettings watch;
+  @Mixin ConnectionOptions connection;
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public Integer call() {
+    return CliFailures.run(spec.commandLine().getErr(), this::execute);
+  }
+
+  private int execute() {
+    RunStore store = new RunStore(runsDir);
+    if (runId != null && latest) {
+      throw new InputException("give either a RUN or --latest, not both");
+    }
+    String id = runId != null ? runId : store.latest().orElseThrow(() -> new InputException(
+        "no runs in " + runsDir + " to watch: submit one first with: ./batch-lab submit"));
+    RunRecord run = store.load(id);
+    try (AwsClients clients = AwsClients.connect(connection.settings().orElse(RunWatch.recordedConnection(run)),
+        System.getenv())) {
+      return RunWatch.watchAndReport(clients, run, watch.options(), store, spec.commandLine().getOut(),
+          spec.commandLine().getErr());
+    }
+  }
+}

@@ -1,0 +1,161 @@
+package batchlab.submit;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awssdk.services.batch.BatchClient;
+import software.amazon.awssdk.services.batch.model.JobDetail;
+
+/**
+ * Follows a run's jobs with DescribeJobs (at most 100 ids per call). Individual jobs: each poll
+ * describes the jobs not finished yet, so a poll costs at most ceil(N/100) calls. An array job: each
+ * poll describes only the parent, whose statusSummary counts the children; the children themselves
+ * are described once, at the end, for the timeline.
+ */
+abstract sealed class JobTracker {
+
+  protected final BatchClient batch;
+  protected final Retry retry;
+
+  private JobTracker(BatchClient batch, Retry retry) {
+    this.batch = batch;
+    this.retry = retry;
+  }
+
+  static JobTracker of(RunRecord run, BatchClient batch, Retry retry) {
+    return run.array() ? new ArrayJob(run, batch, retry) : new IndividualJobs(run, batch, retry);
+  }
+
+  /** Describes what needs describing; returns jobs per state. */
+  abstract Map<JobState, Integer> poll();
+
+  /** Whether every job has finished, as of the last poll. */
+  abstract boolean finished();
+
+  /** Jobs watched (array children one by one). */
+  abstract int jobs();
+
+  /** Ids to terminate so that nothing unfinished is left running (the parent for an array). */
+  abstract List<String> unfinishedIds();
+
+  /** A job's latest detail and the name to show for it. */
+  record Named(JobDetail detail, String name) {}
+
+  /** Every job's latest detail, in run order. */
+  abstract List<Named> details();
+
+  protected List<JobDetail> describe(List<String> ids) {
+    List<JobDetail> details = new ArrayList<>();
+    for (int from = 0; from < ids.size(); from += 100) {
+      List<String> chunk = ids.subList(from, Math.min(ids.size(), from + 100));
+      details.addAll(retry.call("batch:DescribeJobs", () -> batch.describeJobs(r -> r.jobs(chunk)).jobs()));
+    }
+    return details;
+  }
+
+  static JobState state(JobDetail job) {
+    return JobState.parse(job.statusAsString()).orElse(JobState.SUBMITTED);
+  }
+
+  private static final class IndividualJobs extends JobTracker {
+    private final Map<String, JobDetail> latest = new LinkedHashMap<>();
+
+    IndividualJobs(RunRecord run, BatchClient batch, Retry retry) {
+      super(batch, retry);
+      run.jobs().forEach(j -> latest.put(j.id(), null));
+    }
+
+    @Override
+    Map<JobState, Integer> poll() {
+      List<String> open = unfinishedIds();
+      describe(open).forEach(d -> latest.put(d.jobId(), d));
+      Map<JobState, Integer> counts = new EnumMap<>(JobState.class);
+      latest.values().forEach(d -> counts.merge(d == null ? JobState.SUBMITTED : state(d), 1, Integer::sum));
+      return counts;
+    }
+
+    @Override
+    boolean finished() {
+      return latest.values().stream().allMatch(d -> d != null && state(d).isTerminal());
+    }
+
+    @Override
+    int jobs() {
+      return latest.size();
+    }
+
+    @Override
+    List<String> unfinishedIds() {
+      return latest.entrySet().stream().filter(e -> e.getValue() == null || !state(e.getValue()).isTerminal())
+          .map(Map.Entry::getKey).toList();
+    }
+
+    @Override
+    List<Named> details() {
+      return latest.values().stream().filter(d -> d != null).map(d -> new Named(d, d.jobName())).toList();
+    }
+  }
+
+  private static final class ArrayJob extends JobTracker {
+    private final String parentId;
+    private final int size;
+    private JobDetail parent;
+
+    ArrayJob(RunRecord run, BatchClient batch, Retry retry) {
+      super(batch, retry);
+      this.parentId = run.jobs().get(0).id();
+      this.size = run.jobCount();
+    }
+
+    @Override
+    Map<JobState, Integer> poll() {
+      parent = describe(List.of(parentId)).stream().findFirst().orElse(null);
+      Map<JobState, Integer> counts = new EnumMap<>(JobState.class);
+      if (parent == null) {
+        counts.put(JobState.SUBMITTED, size);
+        return counts;
+      }
+      Map<String, Integer> summary = parent.arrayProperties() == null ? Map.of()
+          : parent.arrayProperties().statusSummary();
+      summary.forEach((status, n) -> JobState.parse(status).ifPresent(s -> counts.merge(s, n, Integer::sum)));
+      int counted = counts.values().stream().mapToInt(Integer::intValue).sum();
+      if (counted < size) {
+        // Children not created yet are where the parent is (SUBMITTED/PENDING).
+        counts.merge(state(parent).isTerminal() ? JobState.PENDING : state(parent), size - counted, Integer::sum);
+      }
+      return counts;
+    }
+
+    @Override
+    boolean finished() {
+      return parent != null && state(parent).isTerminal();
+    }
+
+    @Override
+    int jobs() {
+      return size;
+    }
+
+    @Override
+    List<String> unfinishedIds() {
+      return finished() ? List.of() : List.of(parentId);
+    }
+
+    @Override
+    List<Named> details() {
+      List<String> children = new ArrayList<>();
+      for (int i = 0; i < size; i++) {
+        children.add(parentId + ":" + i);
+      }
+      List<Named> named = new ArrayList<>();
+      for (JobDetail child : describe(children)) {
+        Integer index = child.arrayProperties() == null ? null : child.arrayProperties().index();
+        String suffix = index != null ? String.valueOf(index) : child.jobId().substring(child.jobId().indexOf(':') + 1);
+        named.add(new Named(child, child.jobName() + ":" + suffix));
+      }
+      return named;
+    }
+  }
+}

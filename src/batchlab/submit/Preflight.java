@@ -1,0 +1,88 @@
+package batchlab.submit;
+
+import batchlab.batch.InstanceType;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import software.amazon.awssdk.services.batch.BatchClient;
+
+/**
+ * Checks before submitting: the queue is VALID and ENABLED and the job definition ACTIVE (errors),
+ * and a job fits the compute environment (warnings: jobs that never fit sit RUNNABLE forever, as the
+ * User Guide's "Jobs stuck in a RUNNABLE status" describes).
+ */
+public final class Preflight {
+
+  /** What the checks found; {@code prediction} is null when it cannot be computed. */
+  public record Result(QueueCapacity queue, JobDefinitionInfo definition, JobShape shape, Prediction prediction,
+      List<String> warnings) {
+    public Result {
+      warnings = List.copyOf(warnings);
+    }
+  }
+
+  private Preflight() {}
+
+  public static Result check(BatchClient batch, String jobQueue, String jobDefinition, Map<String, String> parameters,
+      int jobs, Retry retry) {
+    QueueCapacity queue = QueueCapacity.describe(batch, jobQueue, retry);
+    if (!queue.usable()) {
+      throw new SubmitException("job queue " + queue.queueName() + " is " + queue.state() + " / " + queue.status()
+          + ", not ENABLED / VALID: jobs would never be scheduled"
+          + ("DISABLED".equals(queue.state())
+              ? "; enable it with: aws batch update-job-queue --job-queue " + queue.queueName() + " --state ENABLED"
+              : "; check it with: aws batch describe-job-queues --job-queues " + queue.queueName()));
+    }
+    JobDefinitionInfo definition = JobDefinitionInfo.describe(batch, jobDefinition, retry);
+    JobShape shape = definition.shape(parameters);
+    Prediction prediction = queue.predict(jobs, shape);
+    return new Result(queue, definition, shape, prediction, warnings(queue, shape, prediction));
+  }
+
+  static List<String> warnings(QueueCapacity queue, JobShape shape, Prediction prediction) {
+    List<String> warnings = new ArrayList<>();
+    for (ComputeEnvironmentInfo environment : queue.environments()) {
+      if (!environment.usable()) {
+        warnings.add("compute environment " + environment.name() + " is " + environment.state() + " / "
+            + environment.status() + ": its jobs wait RUNNABLE until it is ENABLED and VALID");
+      }
+    }
+    if (shape == null) {
+      warnings.add("cannot check that a job fits: the job definition does not state its vCPUs and memory");
+      return warnings;
+    }
+    List<InstanceType> known = queue.knownInstanceTypes();
+    if (known.isEmpty()) {
+      if (!queue.instanceTypeNames().isEmpty()) {
+        warnings.add("cannot check that a job fits: instance types " + String.join(", ", queue.instanceTypeNames())
+            + " are not in the catalogue");
+      }
+      return warnings;
+    }
+    if (prediction != null && !prediction.runnable()) {
+      warnings.add(whyNothingFits(shape, queue.maxVcpus(), known) + ": jobs would sit RUNNABLE forever");
+    }
+    return warnings;
+  }
+
+  private static String whyNothingFits(JobShape shape, int maxVcpus, List<InstanceType> known) {
+    String job = "a job needs " + shape.vcpus() + " vCPU / " + shape.memoryMiB() + " MiB";
+    if (shape.vcpus() > maxVcpus) {
+      return job + " but the compute environment's maxvCpus is " + maxVcpus
+          + " (MISCONFIGURATION:COMPUTE_ENVIRONMENT_MAX_RESOURCE)";
+    }
+    List<InstanceType> holding = known.stream().filter(t -> t.canHold(shape.vcpus(), shape.memoryMiB())).toList();
+    if (holding.isEmpty()) {
+      String offered = known.stream().limit(4)
+          .map(t -> t.name() + ": " + t.vcpus() + " vCPU, " + t.usableMemoryMiB() + " MiB usable")
+          .collect(Collectors.joining("; "));
+      return job + " but no allowed instance type can hold it (" + offered + (known.size() > 4 ? "; ..." : "")
+          + ") (MISCONFIGURATION:JOB_RESOURCE_REQUIREMENT)";
+    }
+    InstanceType smallest = holding.stream().min(Comparator.comparingInt(InstanceType::vcpus)).orElseThrow();
+    return job + " and the smallest allowed type that holds it, " + smallest.name() + " (" + smallest.vcpus()
+        + " vCPU), is larger than maxvCpus " + maxVcpus;
+  }
+}

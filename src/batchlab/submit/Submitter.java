@@ -1,0 +1,133 @@
+package batchlab.submit;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.IntStream;
+
+/**
+ * Submits runs: finds the queue and job definition (stack outputs or explicit names), checks them
+ * (preflight), records the run and fans out its jobs exactly once. The Java API under {@code
+ * ./batch-lab submit}; {@code ./batch-lab experiment} calls it in-process.
+ *
+ * <pre>{@code
+ * try (AwsClients clients = AwsClients.forEndpoint(emulator.endpoint(), "us-east-1")) {
+ *   RunStore store = new RunStore(Path.of("runs"));
+ *   SubmitResult submitted = new Submitter(clients, store, SubmitOptions.defaults())
+ *       .submit(SubmitRequest.builder().jobs(10).build(), SubmitListener.NONE);
+ *   WatchResult watched = new Watcher(clients, WatchOptions.defaults()).watch(submitted.run(), WatchListener.NONE);
+ *   store.saveResult(watched);
+ * }
+ * }</pre>
+ */
+public final class Submitter {
+
+  private final AwsClients clients;
+  private final RunStore store;
+  private final SubmitOptions options;
+  private final Clock clock;
+  private final StopSignal stop = new StopSignal();
+
+  public Submitter(AwsClients clients, RunStore store, SubmitOptions options) {
+    this(clients, store, options, Clock.systemUTC());
+  }
+
+  Submitter(AwsClients clients, RunStore store, SubmitOptions options, Clock clock) {
+    this.clients = clients;
+    this.store = store;
+    this.options = options;
+    this.clock = clock;
+  }
+
+  /** Asks a running submit to stop: calls in flight finish and are recorded, nothing new is sent. */
+  public void requestStop() {
+    stop.requestStop();
+  }
+
+  /** Starts a new run and submits all its jobs. */
+  public SubmitResult submit(SubmitRequest request, SubmitListener listener) {
+    Retry retry = retry();
+    String stack = null;
+    String jobQueue = request.jobQueue();
+    String jobDefinition = request.jobDefinition();
+    String logGroup = null;
+    if (request.needsStack()) {
+      StackOutputs outputs = StackOutputs.describe(clients.cloudFormation(), request.stack(), retry);
+      stack = outputs.stackName();
+      if (jobQueue == null) {
+        jobQueue = outputs.require("job queue", StackOutputs.JOB_QUEUE_ARN, StackOutputs.JOB_QUEUE_NAME);
+      }
+      if (jobDefinition == null) {
+        jobDefinition = outputs.require("job definition", StackOutputs.JOB_DEFINITION_ARN,
+            StackOutputs.JOB_DEFINITION_NAME);
+      }
+      logGroup = outputs.output(StackOutputs.LOG_GROUP_NAME).orElse(null);
+    }
+    Map<String, String> parameters = request.effectiveParameters();
+    Preflight.Result preflight = Preflight.check(clients.batch(), jobQueue, jobDefinition, parameters,
+        request.jobs(), retry);
+    preflight.warnings().forEach(listener::warned);
+
+    String runId = request.runId() != null ? request.runId() : RunStore.newRunId(clock, new SecureRandom());
+    String prefix = request.namePrefix() != null ? request.namePrefix() : "batchlab-" + runId;
+    RunRecord run = new RunRecord(runId, clock.instant(), clients.endpoint().map(Object::toString).orElse(null),
+        clients.region(), stack, preflight.queue().queueArn(), preflight.definition().arn(), logGroup, prefix,
+        request.jobs(), request.array(), parameters, preflight.shape(), List.of());
+    if (store.exists(runId)) {
+      throw new InputException("run " + runId + " already exists in " + store.root() + ": use --resume " + runId);
+    }
+    return fanOut(run, preflight, Map.of(), retry, listener);
+  }
+
+  /**
+   * Submits the jobs of a recorded run that are not confirmed yet. Jobs the server already has under
+   * the run's names (submitted just before an interruption, not yet recorded) are adopted, not
+   * submitted again.
+   */
+  public SubmitResult resume(RunRecord run, SubmitListener listener) {
+    Retry retry = retry();
+    Preflight.Result preflight = Preflight.check(clients.batch(), run.jobQueue(), run.jobDefinition(),
+        run.parameters(), run.jobCount(), retry);
+    preflight.warnings().forEach(listener::warned);
+    Map<String, String> onServer = run.complete() ? Map.of() : new ExistingJobs(clients.batch(), run, retry).all();
+    return fanOut(run, preflight, onServer, retry, listener);
+  }
+
+  private SubmitResult fanOut(RunRecord run, Preflight.Result preflight, Map<String, String> onServer, Retry retry,
+      SubmitListener listener) {
+    long started = System.nanoTime();
+    RunJournal journal = new RunJournal(store, run, options.journalFlush());
+    FanOutStats stats;
+    try {
+      FanOut fanOut = new FanOut(clients.batch(), run, journal, new ExistingJobs(clients.batch(), run, retry),
+          options.limiter(clients.loopback()), options.backoff(), stop, retry.target(), listener);
+      List<Integer> missing = new ArrayList<>();
+      Map<String, String> available = new HashMap<>(onServer);
+      IntStream.rangeClosed(1, run.expectedSubmissions()).filter(i -> !journal.isConfirmed(i)).forEach(i -> {
+        String id = available.remove(run.jobName(i));
+        if (id != null && !journal.isKnownId(id)) {
+          fanOut.adopt(i, id);
+        } else {
+          missing.add(i);
+        }
+      });
+      stats = fanOut.run(missing, options.maxInFlight());
+    } catch (SubmitException e) {
+      throw new SubmitException(e.getMessage() + " (" + journal.size() + " of " + run.expectedSubmissions()
+          + " submissions recorded; submit the rest with: ./batch-lab submit --resume " + run.runId() + ")", e);
+    } finally {
+      journal.close();
+    }
+    RunRecord saved = journal.snapshot();
+    Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
+    return new SubmitResult(saved, preflight.warnings(), preflight.prediction(), stats, elapsed, !saved.complete());
+  }
+
+  private Retry retry() {
+    return new Retry(options.backoff(), stop, clients.describeTarget());
+  }
+}
