@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
       LocalCommand.class,
       CdkAppCommand.class,
       SubmitCommand.class, WatchCommand.class,
+      ExperimentCommand.class,
     })
 public final class BatchLab implements Runnable {
 

@@ -1,5 +1,9 @@
 package batchlab.experiment;
 
+import batchlab.infra.ContextKey;
+import batchlab.infra.StackSettings;
+import batchlab.local.Speed;
+import batchlab.report.ReportWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -18,7 +22,7 @@ import java.util.Objects;
  * @param jobs jobs fanned out per size
  * @param jobSeconds how long each job sleeps (the job definition's {@code seconds} parameter)
  * @param target the local emulator or a real AWS account
- * @param speed the emulator's clock speed (local target only)
+ * @param speed the emulator's clock (local target only)
  * @param outDir where the report goes
  * @param destroy whether to run {@code cdk destroy} at the end (aws target only)
  * @param assumeYes skip the cost confirmation (aws target only)
@@ -30,7 +34,7 @@ public record ExperimentSettings(
     int jobs,
     int jobSeconds,
     Target target,
-    double speed,
+    Speed speed,
     Path outDir,
     boolean destroy,
     boolean assumeYes,
@@ -40,17 +44,13 @@ public record ExperimentSettings(
   public static final List<Integer> DEFAULT_MAX_VCPUS = List.of(4, 20);
   public static final int DEFAULT_JOBS = 10;
   public static final int DEFAULT_JOB_SECONDS = 60;
-  public static final double DEFAULT_SPEED = 60;
+  public static final Speed DEFAULT_SPEED = Speed.of(60);
   /** AWS Batch's array size ceiling, used as a sanity bound for one fan-out. */
   public static final int MAX_JOBS = 10_000;
-  /** The job definition's vCPUs when {@code -c jobVcpus} is not given (the article's 2 vCPU job). */
-  public static final int DEFAULT_JOB_VCPUS = 2;
-
   /** A file every finished or partial report has; its presence means the directory is taken. */
-  static final String REPORT_MARKER = "summary.json";
+  static final String REPORT_MARKER = ReportWriter.SUMMARY_FILE;
 
-  static final String MAX_VCPUS_KEY = "maxVcpus";
-  static final String JOB_VCPUS_KEY = "jobVcpus";
+  static final String MAX_VCPUS_KEY = ContextKey.MAX_VCPUS.key();
 
   public ExperimentSettings {
     Objects.requireNonNull(target, "target");
@@ -63,13 +63,17 @@ public record ExperimentSettings(
     return new Builder();
   }
 
-  /** The vCPUs one job asks for: {@code -c jobVcpus} or the job definition's default. */
-  public int jobVcpus() {
-    return jobVcpus(context);
+  /** The stack's settings (job size, instance types, ...) for the run with {@code maxVcpus}. */
+  public StackSettings stackSettings(int maxVcpus) {
+    return StackSettings.fromContext(contextFor(maxVcpus));
   }
 
   /** The CDK context for one run: the user's values plus {@code maxVcpus}. */
   public Map<String, String> contextFor(int maxVcpus) {
+    return withMaxVcpus(context, maxVcpus);
+  }
+
+  private static Map<String, String> withMaxVcpus(Map<String, String> context, int maxVcpus) {
     Map<String, String> withMax = new LinkedHashMap<>(context);
     withMax.put(MAX_VCPUS_KEY, Integer.toString(maxVcpus));
     return withMax;
@@ -80,30 +84,13 @@ public record ExperimentSettings(
     return Path.of("runs", "experiment-" + now.format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
   }
 
-  private static int jobVcpus(Map<String, String> context) {
-    String raw = context.get(JOB_VCPUS_KEY);
-    if (raw == null) {
-      return DEFAULT_JOB_VCPUS;
-    }
-    try {
-      int value = Integer.parseInt(raw.trim());
-      if (value >= 1) {
-        return value;
-      }
-    } catch (NumberFormatException e) {
-      // reported below with the allowed values
-    }
-    throw new ExperimentArgumentException(
-        "-c jobVcpus=" + raw + " is not allowed; give a whole number of vCPUs, 1 or more");
-  }
-
   /** Builds settings in the style of the AWS SDK v2 builders; {@link #build} validates everything. */
   public static final class Builder {
     private List<Integer> maxVcpus = DEFAULT_MAX_VCPUS;
     private int jobs = DEFAULT_JOBS;
     private int jobSeconds = DEFAULT_JOB_SECONDS;
     private Target target = Target.LOCAL;
-    private Double speed;
+    private Speed speed;
     private Path outDir;
     private boolean destroy;
     private boolean assumeYes;
@@ -132,8 +119,8 @@ public record ExperimentSettings(
       return this;
     }
 
-    /** The emulator's clock speed; null for the default. */
-    public Builder speed(Double speed) {
+    /** The emulator's clock; null for the default (60x). */
+    public Builder speed(Speed speed) {
       this.speed = speed;
       return this;
     }
@@ -173,14 +160,7 @@ public record ExperimentSettings(
         throw new ExperimentArgumentException(
             "-c maxVcpus=" + context.get(MAX_VCPUS_KEY) + " is set by the experiment; give the sizes with --max-vcpus instead");
       }
-      int jobVcpus = jobVcpus(context);
-      for (int value : maxVcpus) {
-        if (value < jobVcpus) {
-          throw new ExperimentArgumentException(
-              "--max-vcpus value " + value + " is too small for one job of " + jobVcpus
-                  + " vCPU (jobVcpus); every value must be at least " + jobVcpus);
-        }
-      }
+      checkStackSettings();
       if (jobs < 1 || jobs > MAX_JOBS) {
         throw new ExperimentArgumentException(
             "--jobs " + jobs + " is out of range; give 1 to " + MAX_JOBS + " jobs");
@@ -193,11 +173,7 @@ public record ExperimentSettings(
         throw new ExperimentArgumentException(
             "--speed only applies to --target local; AWS runs on the real clock");
       }
-      double clockSpeed = speed == null ? DEFAULT_SPEED : speed;
-      if (!(clockSpeed > 0) || Double.isInfinite(clockSpeed)) {
-        throw new ExperimentArgumentException(
-            "--speed " + speed + " is not allowed; give a positive number (1 = real time, 60 = a minute per second)");
-      }
+      Speed clockSpeed = speed == null ? DEFAULT_SPEED : speed;
       if (timeout != null && (timeout.isNegative() || timeout.isZero())) {
         throw new ExperimentArgumentException("--timeout " + timeout + " is not allowed; give a positive duration");
       }
@@ -208,6 +184,23 @@ public record ExperimentSettings(
       }
       return new ExperimentSettings(
           maxVcpus, jobs, jobSeconds, target, clockSpeed, dir, destroy, assumeYes, context, timeout);
+    }
+
+    /**
+     * The context as the stack would read it for every maxvCpus value: bad values fail with the
+     * stack's own one-line message, and a value below one job's vCPUs with ours.
+     */
+    private void checkStackSettings() {
+      int largest = maxVcpus.stream().max(Integer::compare).orElseThrow();
+      int jobVcpus = StackSettings.fromContext(withMaxVcpus(context, largest)).jobVcpus();
+      for (int value : maxVcpus) {
+        if (value < jobVcpus) {
+          throw new ExperimentArgumentException(
+              "--max-vcpus value " + value + " is too small for one job of " + jobVcpus
+                  + " vCPU (jobVcpus); every value must be at least " + jobVcpus);
+        }
+        StackSettings.fromContext(withMaxVcpus(context, value));
+      }
     }
   }
 }

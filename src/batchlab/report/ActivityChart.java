@@ -1,7 +1,6 @@
 package batchlab.report;
 
 import batchlab.submit.JobAttempt;
-import batchlab.submit.JobState;
 import batchlab.submit.RunningStep;
 import batchlab.submit.Sample;
 import java.awt.BasicStroke;
@@ -10,20 +9,20 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.function.ToIntFunction;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
- * Jobs RUNNING, jobs RUNNABLE and instances over time, as step curves. RUNNING is exact (from the
- * attempts' start and stop times); RUNNABLE and instances are what the watcher's polls saw. A dashed
- * line marks the predicted number of jobs at once, the ceiling maxvCpus puts on RUNNING.
+ * Jobs RUNNING, jobs waiting and instances over time, as step curves. The job curves are exact, from
+ * the attempts' own timestamps; instances are what the watcher's polls saw (AWS keeps no instance
+ * history a client could read afterwards). A dashed line marks the predicted number of jobs at once,
+ * the ceiling maxvCpus puts on RUNNING.
  */
 public final class ActivityChart {
 
   static final String RUNNING = "jobs RUNNING";
-  static final String RUNNABLE = "jobs RUNNABLE (polled)";
+  static final String WAITING = "jobs waiting (RUNNABLE)";
   static final String INSTANCES = "instances (polled)";
 
   private ActivityChart() {}
@@ -38,19 +37,15 @@ public final class ActivityChart {
     XYChart chart = ChartStyle.newTimeChart(title, "count", 420);
     double endSeconds = ChartStyle.secondsSince(origin, end);
 
-    Steps running = new Steps();
-    running.add(0, 0);
-    for (RunningStep step : RunningStep.of(attempts)) {
-      running.add(ChartStyle.secondsSince(origin, step.time()), step.running());
-    }
-    XYSeries runningSeries = addSteps(chart, RUNNING, running.until(endSeconds), ChartStyle.RUNNING, 2.0f);
+    XYSeries runningSeries = addSteps(chart, RUNNING, exact(RunningStep.of(attempts), origin, endSeconds),
+        ChartStyle.RUNNING, 2.0f);
     // Filled, so the instances line drawn over it stays visible where the two counts are equal.
     runningSeries.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.StepArea);
     runningSeries.setFillColor(new Color(ChartStyle.RUNNING.getRed(), ChartStyle.RUNNING.getGreen(),
         ChartStyle.RUNNING.getBlue(), 90));
-    addSteps(chart, RUNNABLE, polled(samples, s -> s.count(JobState.RUNNABLE), origin, endSeconds),
+    addSteps(chart, WAITING, exact(RunningStep.of(waitingPhases(attempts)), origin, endSeconds),
         ChartStyle.RUNNABLE, 2.0f);
-    addSteps(chart, INSTANCES, polled(samples, Sample::instances, origin, endSeconds), ChartStyle.INSTANCES, 2.0f);
+    addSteps(chart, INSTANCES, polled(samples, origin, endSeconds), ChartStyle.INSTANCES, 2.0f);
     if (predictedConcurrency != null) {
       XYSeries line = chart.addSeries("predicted jobs at once (" + predictedConcurrency + ")",
           new double[] {0, Math.max(endSeconds, 1)}, new double[] {predictedConcurrency, predictedConcurrency});
@@ -71,12 +66,31 @@ public final class ActivityChart {
     return ChartStyle.png(of(title, attempts, samples, predictedConcurrency, origin, end));
   }
 
-  private static Steps polled(List<Sample> samples, ToIntFunction<Sample> value, Instant origin, double endSeconds) {
+  /**
+   * Each attempt's waiting phase (queued until started) as an attempt "running" over that span, so
+   * that {@link RunningStep} counts waiting jobs with the same exact edge arithmetic as running ones.
+   */
+  static List<JobAttempt> waitingPhases(List<JobAttempt> attempts) {
+    return attempts.stream().map(a -> new JobAttempt(a.jobName(), a.jobId(), a.attempt(), a.status(),
+        a.statusReason(), a.exitCode(), a.createdAt(), a.queuedAt(), a.queuedAt(), a.startedAt(), a.instance(),
+        a.instanceType(), a.logStream())).toList();
+  }
+
+  private static Steps exact(List<RunningStep> curve, Instant origin, double endSeconds) {
+    Steps steps = new Steps();
+    steps.add(0, 0);
+    for (RunningStep step : curve) {
+      steps.add(ChartStyle.secondsSince(origin, step.time()), step.running());
+    }
+    return steps.until(endSeconds);
+  }
+
+  private static Steps polled(List<Sample> samples, Instant origin, double endSeconds) {
     Steps steps = new Steps();
     for (Sample sample : samples) {
       double t = ChartStyle.secondsSince(origin, sample.time());
       if (t >= 0) {
-        steps.add(t, value.applyAsInt(sample));
+        steps.add(t, sample.instances());
       }
     }
     return steps.isEmpty() ? steps : steps.until(endSeconds);
