@@ -101,10 +101,15 @@ public final class ExperimentCommand implements Callable<Integer> {
       try {
         return execute(settings, out, err);
       } catch (ExperimentException e) {
-        err.println("batch-lab: " + e.getMessage());
-        return CliFailures.RUNTIME_FAILURE;
+        return report(err, e.getMessage());
       }
     });
+  }
+
+  /** A runtime failure of the experiment itself (deploy, destroy): its one-line message, exit 1. */
+  private static int report(PrintWriter err, String message) {
+    err.println("batch-lab: " + message);
+    return CliFailures.RUNTIME_FAILURE;
   }
 
   private ExperimentSettings settings() {
@@ -126,32 +131,37 @@ public final class ExperimentCommand implements Callable<Integer> {
       err.flush();
       where = LocalTarget.start(settings);
     } else {
-      CostEstimate estimate = CostEstimate.of(settings);
-      if (!settings.assumeYes() && !new ConsoleConfirmation(
-          new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)), out)
-          .confirm(estimate.describe() + "Deploy and run?")) {
+      if (!CostEstimate.confirmed(settings, new ConsoleConfirmation(
+          new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)), out))) {
         err.println("batch-lab: not confirmed; nothing was deployed (--yes skips the question)");
         return CliFailures.RUNTIME_FAILURE;
       }
       AwsClients clients = AwsClients.connect(connection.settings(), System.getenv());
-      where = new AwsTarget(settings, clients, new StreamingProcessRunner(Path.of("."), line -> {
-        out.println("  | " + line);
-        out.flush();
-      }), line -> {
-        out.println(line);
-        out.flush();
-      }, null);
+      where = AwsTarget.builder().settings(settings).clients(clients)
+          .runner(new StreamingProcessRunner(Path.of("."), line -> {
+            out.println("  | " + line);
+            out.flush();
+          }))
+          .log(line -> {
+            out.println(line);
+            out.flush();
+          })
+          .build();
     }
+    out.println("target: " + where.description());
+    // The experiment owns the target from here: it stops the emulator or destroys the stack at the end.
+    Experiment experiment = new Experiment(settings, where, new ConsoleExperimentDisplay(out, err, terminal));
     ExperimentResult result;
-    try (ExperimentTarget closing = where) {
-      out.println("target: " + where.description());
-      Experiment experiment = new Experiment(settings, where, new ConsoleExperimentDisplay(out, err, terminal));
-      try (CtrlC ctrlC = new CtrlC(experiment::requestStop)) {
-        result = experiment.run();
-      } catch (RuntimeException e) {
-        err.println("batch-lab: partial report: " + settings.outDir().resolve(ReportWriter.HTML_FILE));
+    try (CtrlC ctrlC = new CtrlC(experiment::requestStop)) {
+      result = experiment.run();
+    } catch (RuntimeException e) {
+      int code = e instanceof ExperimentException ? report(err, e.getMessage()) : CliFailures.run(err, () -> {
         throw e;
-      }
+      });
+      err.println("batch-lab: the report as far as the experiment got: "
+          + settings.outDir().resolve(ReportWriter.HTML_FILE));
+      err.flush();
+      return code;
     }
     print(result, out);
     if (result.interrupted()) {

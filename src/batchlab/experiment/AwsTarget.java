@@ -16,7 +16,8 @@ import java.util.function.Supplier;
  */
 public final class AwsTarget implements ExperimentTarget {
 
-  private static final Duration POLL = Duration.ofSeconds(5);
+  /** The watcher's default poll interval against AWS. */
+  public static final Duration DEFAULT_POLL = Duration.ofSeconds(5);
   /** Batch terminates idle instances after a few minutes; beyond this the next run starts anyway. */
   private static final Duration SCALE_IN_LIMIT = Duration.ofMinutes(20);
 
@@ -27,22 +28,22 @@ public final class AwsTarget implements ExperimentTarget {
   private final boolean destroy;
   private final Consumer<String> log;
   private final Supplier<Instant> serverClock;
+  private final Duration pollInterval;
 
-  /**
-   * @param clients where the submitter and watcher connect (AWS, or in tests an emulator)
-   * @param runner runs the CDK CLI (tests put a recorder here)
-   * @param log where the commands run are announced
-   * @param serverClock null on AWS (its Date header is right); an emulator's clock in tests
-   */
-  public AwsTarget(ExperimentSettings settings, AwsClients clients, ProcessRunner runner, Consumer<String> log,
-      Supplier<Instant> serverClock) {
-    this.clients = Objects.requireNonNull(clients, "clients");
-    this.runner = Objects.requireNonNull(runner, "runner");
-    this.log = Objects.requireNonNull(log, "log");
+  private AwsTarget(Builder builder) {
+    ExperimentSettings settings = Objects.requireNonNull(builder.settings, "settings");
+    this.clients = Objects.requireNonNull(builder.clients, "clients");
+    this.runner = Objects.requireNonNull(builder.runner, "runner");
+    this.log = Objects.requireNonNull(builder.log, "log");
     this.stackName = settings.stackSettings(settings.maxVcpus().get(0)).stackName();
     this.cdk = new CdkCommands(settings.context());
     this.destroy = settings.destroy();
-    this.serverClock = serverClock;
+    this.serverClock = builder.serverClock;
+    this.pollInterval = Objects.requireNonNull(builder.pollInterval, "pollInterval");
+  }
+
+  public static Builder builder() {
+    return new Builder();
   }
 
   @Override
@@ -72,7 +73,7 @@ public final class AwsTarget implements ExperimentTarget {
 
   @Override
   public Duration pollInterval() {
-    return POLL;
+    return pollInterval;
   }
 
   @Override
@@ -108,6 +109,59 @@ public final class AwsTarget implements ExperimentTarget {
     }
     if (exit != 0) {
       throw new ExperimentException(line + " failed with exit code " + exit);
+    }
+  }
+
+  /** Builds an {@link AwsTarget}; settings, clients, runner and log are required. */
+  public static final class Builder {
+    private ExperimentSettings settings;
+    private AwsClients clients;
+    private ProcessRunner runner;
+    private Consumer<String> log;
+    private Supplier<Instant> serverClock;
+    private Duration pollInterval = DEFAULT_POLL;
+
+    private Builder() {}
+
+    public Builder settings(ExperimentSettings settings) {
+      this.settings = settings;
+      return this;
+    }
+
+    /** Where the submitter and watcher connect: AWS, or in tests an emulator. */
+    public Builder clients(AwsClients clients) {
+      this.clients = clients;
+      return this;
+    }
+
+    /** Runs the CDK CLI; tests put a recorder here. */
+    public Builder runner(ProcessRunner runner) {
+      this.runner = runner;
+      return this;
+    }
+
+    /** Where the commands run are announced. */
+    public Builder log(Consumer<String> log) {
+      this.log = log;
+      return this;
+    }
+
+    /** Null on AWS (its Date header is right); an emulator's virtual clock in tests. */
+    public Builder serverClock(Supplier<Instant> serverClock) {
+      this.serverClock = serverClock;
+      return this;
+    }
+
+    public Builder pollInterval(Duration pollInterval) {
+      if (pollInterval == null || pollInterval.isNegative() || pollInterval.isZero()) {
+        throw new IllegalArgumentException("poll interval must be positive, got " + pollInterval);
+      }
+      this.pollInterval = pollInterval;
+      return this;
+    }
+
+    public AwsTarget build() {
+      return new AwsTarget(this);
     }
   }
 }

@@ -53,6 +53,13 @@ public record CostEstimate(List<String> runs, Double instanceHours, String purch
     return new CostEstimate(lines, known ? hours : null, purchase);
   }
 
+  /**
+   * Whether to go ahead with the aws target: yes with --yes, else the user's answer to the estimate.
+   */
+  public static boolean confirmed(ExperimentSettings settings, Confirmation confirmation) {
+    return settings.assumeYes() || confirmation.confirm(of(settings).describe() + "Deploy and run?");
+  }
+
   /** The confirmation text: per run, then the total. */
   public String describe() {
     StringBuilder text = new StringBuilder("This deploys the stack to AWS and launches EC2 instances (" + purchase

@@ -24,12 +24,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * The article's procedure as one call: for each maxvCpus value, give the compute environment that
  * value, fan out the jobs and watch them with the same Submitter and Watcher as {@code submit} and
  * {@code watch}, then write the report. The report is written in every case: after the last run, or
- * as a partial report after a stop request (Ctrl-C), the time limit, or a failure.
+ * as a partial report after a stop request (Ctrl-C), the time limit, or a failure. The experiment
+ * owns its target: {@link #run} closes it at the end.
  */
 public final class Experiment {
 
@@ -64,10 +66,11 @@ public final class Experiment {
   }
 
   /**
-   * Runs every maxvCpus value and writes the report.
+   * Runs every maxvCpus value, writes the report, then releases the target (stops the emulator; on
+   * AWS with --destroy, destroys the stack), in that order and whatever happened before.
    *
-   * @throws ExperimentException or a submitter exception when a run failed; the partial report is
-   *     written before it is thrown
+   * @throws ExperimentException or a submitter exception when a run failed, after the partial report
+   *     was written and the target released
    */
   public ExperimentResult run() throws InterruptedException {
     Instant startedAt = Instant.now();
@@ -76,22 +79,57 @@ public final class Experiment {
     RunStore store = new RunStore(settings.outDir().resolve(RUNS_DIR));
     List<ReportRun> runs = new ArrayList<>();
     String partialReason = null;
+    Exception failure = null;
     ExperimentResult result;
     try {
       partialReason = runAll(store, runs, deadline);
     } catch (InterruptedException e) {
       partialReason = INTERRUPTED;
+      failure = e;
       throw e;
     } catch (RuntimeException e) {
       partialReason = "stopped by an error: " + firstLine(e);
+      failure = e;
       throw e;
     } finally {
-      ReportContent content = new ReportContent(target.description(), reportSettings(), startedAt,
-          Duration.ofNanos(System.nanoTime() - start), partialReason, runs);
-      ReportFiles files = ReportWriter.write(content, settings.outDir());
-      result = new ExperimentResult(content, files);
+      try {
+        ReportContent content = new ReportContent(target.description(), reportSettings(), startedAt,
+            Duration.ofNanos(System.nanoTime() - start), partialReason, runs);
+        ReportFiles files = withInterruptCleared(() -> ReportWriter.write(content, settings.outDir()));
+        result = new ExperimentResult(content, files);
+      } finally {
+        release(failure);
+      }
     }
     return result;
+  }
+
+  /** Closes the target; its failure (e.g. a failed destroy) is thrown, or attached to an earlier one. */
+  private void release(Exception earlier) {
+    try {
+      target.close();
+    } catch (RuntimeException e) {
+      if (earlier == null) {
+        throw e;
+      }
+      earlier.addSuppressed(e);
+    }
+  }
+
+  /**
+   * Runs {@code write} with the thread's interrupt flag cleared, and sets it again afterwards: an
+   * interrupted thread cannot write through NIO channels (ClosedByInterruptException), and the
+   * report must be written precisely when the run was interrupted.
+   */
+  private static <T> T withInterruptCleared(Supplier<T> write) {
+    boolean interrupted = Thread.interrupted();
+    try {
+      return write.get();
+    } finally {
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
+    }
   }
 
   /** Runs the values in order; returns why it stopped early, or null when every run completed. */
@@ -145,7 +183,10 @@ public final class Experiment {
     }
     WatchResult watched = watcher.watch(submitted.run(), listener.watchListener());
     watcher = null;
-    store.saveResult(watched);
+    withInterruptCleared(() -> {
+      store.saveResult(watched);
+      return null;
+    });
     return watched;
   }
 

@@ -174,6 +174,12 @@ public record ExperimentSettings(
             "--speed only applies to --target local; AWS runs on the real clock");
       }
       Speed clockSpeed = speed == null ? DEFAULT_SPEED : speed;
+      if (clockSpeed.stepped()) {
+        // A stepped clock races through every event while the watcher sleeps between polls, so the
+        // polls would miss the instances entirely.
+        throw new ExperimentArgumentException(
+            "--speed " + clockSpeed + " is not allowed for the experiment; give a number such as 60 or 600");
+      }
       if (timeout != null && (timeout.isNegative() || timeout.isZero())) {
         throw new ExperimentArgumentException("--timeout " + timeout + " is not allowed; give a positive duration");
       }

@@ -3,6 +3,8 @@ package batchlab.experiment;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import batchlab.infra.SettingsException;
+import batchlab.local.Speed;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -24,8 +26,8 @@ class ExperimentSettingsTest {
     assertThat(settings.jobs()).isEqualTo(10);
     assertThat(settings.jobSeconds()).isEqualTo(60);
     assertThat(settings.target()).isEqualTo(Target.LOCAL);
-    assertThat(settings.speed()).isEqualTo(60.0);
-    assertThat(settings.jobVcpus()).isEqualTo(2);
+    assertThat(settings.speed()).isEqualTo(Speed.of(60));
+    assertThat(settings.stackSettings(4).jobVcpus()).isEqualTo(2);
     assertThat(settings.timeout()).isNull();
   }
 
@@ -73,17 +75,33 @@ class ExperimentSettingsTest {
 
   @Test
   void comparesMaxVcpusWithTheJobVcpusFromContext() {
-    assertThatThrownBy(() -> ExperimentSettings.builder()
-            .maxVcpus(List.of(4, 20)).context(Map.of("jobVcpus", "8")).build())
+    Map<String, String> bigJobs = Map.of("jobVcpus", "8", "instanceTypes", "m7i.2xlarge");
+    assertThatThrownBy(() -> ExperimentSettings.builder().maxVcpus(List.of(4, 20)).context(bigJobs).build())
         .hasMessage("--max-vcpus value 4 is too small for one job of 8 vCPU (jobVcpus); every value must be at least 8");
-    assertThat(ExperimentSettings.builder().maxVcpus(List.of(8)).context(Map.of("jobVcpus", "8"))
-        .outDir(tmp).build().jobVcpus()).isEqualTo(8);
+    assertThat(ExperimentSettings.builder().maxVcpus(List.of(8)).context(bigJobs)
+        .outDir(tmp).build().stackSettings(8).jobVcpus()).isEqualTo(8);
   }
 
   @Test
   void rejectsANonNumericJobVcpusContextValue() {
     assertThatThrownBy(() -> ExperimentSettings.builder().context(Map.of("jobVcpus", "two")).build())
-        .hasMessage("-c jobVcpus=two is not allowed; give a whole number of vCPUs, 1 or more");
+        .isInstanceOf(SettingsException.class)
+        .hasMessage("jobVcpus=two is not allowed (allowed: a whole number from 1 to 256)");
+  }
+
+  @Test
+  void checksTheContextAgainstEveryMaxVcpusValue() {
+    assertThatThrownBy(() -> ExperimentSettings.builder().maxVcpus(List.of(20, 4)).context(Map.of("minVcpus", "8"))
+            .build())
+        .isInstanceOf(SettingsException.class)
+        .hasMessage("maxVcpus=4 is below minVcpus=8 (allowed: maxVcpus >= minVcpus)");
+  }
+
+  @Test
+  void rejectsContextKeysThatLookLikeTypos() {
+    assertThatThrownBy(() -> ExperimentSettings.builder().context(Map.of("jobVcpu", "2")).build())
+        .isInstanceOf(SettingsException.class)
+        .hasMessageStartingWith("unknown context key 'jobVcpu': did you mean 'jobVcpus'?");
   }
 
   @Test
@@ -102,14 +120,14 @@ class ExperimentSettingsTest {
   }
 
   @Test
-  void rejectsANonPositiveSpeed() {
-    assertThatThrownBy(() -> ExperimentSettings.builder().speed(0.0).build())
-        .hasMessage("--speed 0.0 is not allowed; give a positive number (1 = real time, 60 = a minute per second)");
+  void rejectsASteppedClockBecauseThePollsWouldMissTheInstances() {
+    assertThatThrownBy(() -> ExperimentSettings.builder().speed(Speed.MAX).build())
+        .hasMessage("--speed max is not allowed for the experiment; give a number such as 60 or 600");
   }
 
   @Test
   void rejectsSpeedOnTheAwsTarget() {
-    assertThatThrownBy(() -> ExperimentSettings.builder().target(Target.AWS).speed(600.0).build())
+    assertThatThrownBy(() -> ExperimentSettings.builder().target(Target.AWS).speed(Speed.of(600)).build())
         .hasMessage("--speed only applies to --target local; AWS runs on the real clock");
   }
 
