@@ -10,12 +10,13 @@ import picocli.CommandLine.Command;
     version = "batch-lab 0.1.0",
     description = "Provision, run, measure and explain the AWS Batch \"vCPUs run out\" experiment.",
     subcommands = {
-      CommandLine.HelpCommand.class,
-      BenchCommand.class,
+      ExperimentCommand.class,
       LocalCommand.class,
-      CdkAppCommand.class,
       SubmitCommand.class,
       WatchCommand.class,
+      BenchCommand.class,
+      CdkAppCommand.class,
+      CommandLine.HelpCommand.class,
     })
 public final class BatchLab implements Runnable {
 

@@ -1,0 +1,188 @@
+package batchlab.cli;
+
+import batchlab.experiment.AwsTarget;
+import batchlab.experiment.ConsoleConfirmation;
+import batchlab.experiment.CostEstimate;
+import batchlab.experiment.Experiment;
+import batchlab.experiment.ExperimentException;
+import batchlab.experiment.ExperimentResult;
+import batchlab.experiment.ExperimentSettings;
+import batchlab.experiment.ExperimentTarget;
+import batchlab.experiment.LocalTarget;
+import batchlab.experiment.MaxVcpusList;
+import batchlab.experiment.StreamingProcessRunner;
+import batchlab.experiment.Target;
+import batchlab.local.Speed;
+import batchlab.report.ComparisonRow;
+import batchlab.report.ComparisonTable;
+import batchlab.report.ReportWriter;
+import batchlab.submit.AwsClients;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code batch-lab experiment}: the article's whole procedure in one command, with a report. */
+@Command(
+    name = "experiment",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Run the \"what happens when vCPUs run out\" experiment: for each max vCPU value, give the compute "
+          + "environment that value, fan out the jobs, watch them, then compare the runs in a table and a report "
+          + "(report.html, report.md, summary.json, charts).",
+      "--target local (default) runs on the in-process emulator: no AWS account, no cost.",
+      "Exit status: 0 all runs done and all jobs succeeded, 1 failure or time limit (a partial report is written), "
+          + "2 bad input, 130 interrupted (partial report written)."
+    })
+public final class ExperimentCommand implements Callable<Integer> {
+
+  @Option(names = "--max-vcpus", paramLabel = "V[,V...]", defaultValue = "4,20",
+      description = "Compute environment max vCPU values to run in turn (default: ${DEFAULT-VALUE}).")
+  String maxVcpus;
+
+  @Option(names = "--jobs", paramLabel = "N", defaultValue = "10", description = "Jobs per run (default: ${DEFAULT-VALUE}).")
+  int jobs;
+
+  @Option(names = "--seconds", paramLabel = "S", defaultValue = "60",
+      description = "How long each job sleeps (default: ${DEFAULT-VALUE}).")
+  int seconds;
+
+  @Option(names = "--target", paramLabel = "local|aws", defaultValue = "local",
+      description = "local: the in-process emulator; aws: deploy with npx cdk and run on AWS (default: ${DEFAULT-VALUE}).")
+  String target;
+
+  @Option(names = "--speed", paramLabel = "N|max",
+      description = "Emulator clock: N times real time, or max (local only; default: 60).")
+  String speed;
+
+  @Option(names = "--out", paramLabel = "DIR", description = "Report directory (default: runs/experiment-<time>).")
+  Path out;
+
+  @Option(names = "--timeout", paramLabel = "DURATION", converter = DurationConverter.class,
+      description = "Stop after this long and write a partial report, e.g. 30s, 20m (default: none).")
+  Duration timeout;
+
+  @Option(names = "--destroy", description = "aws: run npx cdk destroy at the end, also after a failure.")
+  boolean destroy;
+
+  @Option(names = "--yes", description = "aws: do not ask for confirmation before deploying.")
+  boolean yes;
+
+  @Option(names = {"-c", "--context"}, paramLabel = "KEY=VALUE",
+      description = "CDK context for the stack (same keys as cdk synth -c; maxVcpus comes from --max-vcpus).")
+  Map<String, String> context = new LinkedHashMap<>();
+
+  @Mixin ConnectionOptions connection;
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public Integer call() {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    ExperimentSettings settings;
+    try {
+      settings = settings();
+    } catch (IllegalArgumentException e) {
+      err.println("batch-lab: " + e.getMessage());
+      err.flush();
+      return CliFailures.BAD_INPUT;
+    }
+    return CliFailures.run(err, () -> {
+      try {
+        return execute(settings, out, err);
+      } catch (ExperimentException e) {
+        return report(err, e.getMessage());
+      }
+    });
+  }
+
+  /** A runtime failure of the experiment itself (deploy, destroy): its one-line message, exit 1. */
+  private static int report(PrintWriter err, String message) {
+    err.println("batch-lab: " + message);
+    return CliFailures.RUNTIME_FAILURE;
+  }
+
+  private ExperimentSettings settings() {
+    Target where = Target.parse(target);
+    if (where == Target.LOCAL && connection.settings().endpoint() != null) {
+      throw new IllegalArgumentException("--endpoint-url applies to --target aws only; local runs its own emulator");
+    }
+    Speed clock = speed == null ? null : Speed.parse(speed);
+    return ExperimentSettings.builder()
+        .maxVcpus(MaxVcpusList.parse(maxVcpus)).jobs(jobs).jobSeconds(seconds).target(where).speed(clock)
+        .outDir(out).timeout(timeout).destroy(destroy).assumeYes(yes).context(context).build();
+  }
+
+  private int execute(ExperimentSettings settings, PrintWriter out, PrintWriter err) throws InterruptedException {
+    boolean terminal = System.console() != null;
+    ExperimentTarget where;
+    if (settings.target() == Target.LOCAL) {
+      err.println("synthesizing the stack and starting the local emulator...");
+      err.flush();
+      where = LocalTarget.start(settings);
+    } else {
+      if (!CostEstimate.confirmed(settings, new ConsoleConfirmation(
+          new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)), out))) {
+        err.println("batch-lab: not confirmed; nothing was deployed (--yes skips the question)");
+        return CliFailures.RUNTIME_FAILURE;
+      }
+      AwsClients clients = AwsClients.connect(connection.settings(), System.getenv());
+      where = AwsTarget.builder().settings(settings).clients(clients)
+          .runner(new StreamingProcessRunner(Path.of("."), line -> {
+            out.println("  | " + line);
+            out.flush();
+          }))
+          .log(line -> {
+            out.println(line);
+            out.flush();
+          })
+          .build();
+    }
+    out.println("target: " + where.description());
+    // The experiment owns the target from here: it stops the emulator or destroys the stack at the end.
+    Experiment experiment = new Experiment(settings, where, new ConsoleExperimentDisplay(out, err, terminal));
+    ExperimentResult result;
+    try (CtrlC ctrlC = new CtrlC(experiment::requestStop)) {
+      result = experiment.run();
+    } catch (RuntimeException e) {
+      int code = e instanceof ExperimentException ? report(err, e.getMessage()) : CliFailures.run(err, () -> {
+        throw e;
+      });
+      err.println("batch-lab: the report as far as the experiment got: "
+          + settings.outDir().resolve(ReportWriter.HTML_FILE));
+      err.flush();
+      return code;
+    }
+    print(result, out);
+    if (result.interrupted()) {
+      return CliFailures.INTERRUPTED;
+    }
+    return result.allSucceeded() ? CliFailures.OK : CliFailures.RUNTIME_FAILURE;
+  }
+
+  private static void print(ExperimentResult result, PrintWriter out) {
+    List<ComparisonRow> rows = result.content().rows();
+    out.println();
+    if (result.content().partial()) {
+      out.println("PARTIAL: " + result.content().partialReason());
+    }
+    out.print(ComparisonTable.text(rows));
+    out.println();
+    for (int i = 0; i < rows.size(); i++) {
+      out.println("run " + (i + 1) + ": " + rows.get(i).verdictDetail());
+    }
+    out.println("report: " + result.files().html() + " (also " + result.files().markdown().getFileName() + ", "
+        + result.files().summaryJson().getFileName() + ", " + result.files().charts().size() + " charts)");
+    out.flush();
+  }
+}

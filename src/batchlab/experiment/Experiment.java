@@ -1,0 +1,246 @@
+package batchlab.experiment;
+
+import batchlab.infra.StackSettings;
+import batchlab.report.ReportContent;
+import batchlab.report.ReportFiles;
+import batchlab.report.ReportRun;
+import batchlab.report.ReportWriter;
+import batchlab.submit.Outcome;
+import batchlab.submit.RunStore;
+import batchlab.submit.StopSignal;
+import batchlab.submit.SubmitOptions;
+import batchlab.submit.SubmitRequest;
+import batchlab.submit.SubmitResult;
+import batchlab.submit.Submitter;
+import batchlab.submit.WatchOptions;
+import batchlab.submit.WatchResult;
+import batchlab.submit.Watcher;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.Supplier;
+
+/**
+ * The article's procedure as one call: for each maxvCpus value, give the compute environment that
+ * value, fan out the jobs and watch them with the same Submitter and Watcher as {@code submit} and
+ * {@code watch}, then write the report. The report is written in every case: after the last run, or
+ * as a partial report after a stop request (Ctrl-C), the time limit, or a failure. The experiment
+ * owns its target: {@link #run} closes it at the end.
+ */
+public final class Experiment {
+
+  static final String INTERRUPTED = "interrupted";
+  /** Where each run's own record, summary.json and timeline.csv go, inside the report directory. */
+  static final String RUNS_DIR = "runs";
+
+  private final ExperimentSettings settings;
+  private final ExperimentTarget target;
+  private final ExperimentListener listener;
+  private final StopSignal stop = new StopSignal();
+  private volatile Submitter submitter;
+  private volatile Watcher watcher;
+
+  public Experiment(ExperimentSettings settings, ExperimentTarget target, ExperimentListener listener) {
+    this.settings = Objects.requireNonNull(settings, "settings");
+    this.target = Objects.requireNonNull(target, "target");
+    this.listener = Objects.requireNonNull(listener, "listener");
+  }
+
+  /** Stops the experiment (Ctrl-C): the current fan-out or watch ends, no further run starts. */
+  public void requestStop() {
+    stop.requestStop();
+    Submitter s = submitter;
+    if (s != null) {
+      s.requestStop();
+    }
+    Watcher w = watcher;
+    if (w != null) {
+      w.requestStop();
+    }
+  }
+
+  /**
+   * Runs every maxvCpus value, writes the report, then releases the target (stops the emulator; on
+   * AWS with --destroy, destroys the stack), in that order and whatever happened before.
+   *
+   * @throws ExperimentException or a submitter exception when a run failed, after the partial report
+   *     was written and the target released
+   */
+  public ExperimentResult run() throws InterruptedException {
+    Instant startedAt = Instant.now();
+    long start = System.nanoTime();
+    Long deadline = settings.timeout() == null ? null : start + settings.timeout().toNanos();
+    RunStore store = new RunStore(settings.outDir().resolve(RUNS_DIR));
+    List<ReportRun> runs = new ArrayList<>();
+    String partialReason = null;
+    Exception failure = null;
+    ExperimentResult result;
+    try {
+      partialReason = runAll(store, runs, deadline);
+    } catch (InterruptedException e) {
+      partialReason = INTERRUPTED;
+      failure = e;
+      throw e;
+    } catch (RuntimeException e) {
+      partialReason = "stopped by an error: " + firstLine(e);
+      failure = e;
+      throw e;
+    } finally {
+      try {
+        ReportContent content = new ReportContent(target.description(), reportSettings(), startedAt,
+            Duration.ofNanos(System.nanoTime() - start), partialReason, runs);
+        ReportFiles files = withInterruptCleared(() -> ReportWriter.write(content, settings.outDir()));
+        result = new ExperimentResult(content, files);
+      } finally {
+        release(failure);
+      }
+    }
+    return result;
+  }
+
+  /** Closes the target; its failure (e.g. a failed destroy) is thrown, or attached to an earlier one. */
+  private void release(Exception earlier) {
+    try {
+      target.close();
+    } catch (RuntimeException e) {
+      if (earlier == null) {
+        throw e;
+      }
+      earlier.addSuppressed(e);
+    }
+  }
+
+  /**
+   * Runs {@code write} with the thread's interrupt flag cleared, and sets it again afterwards: an
+   * interrupted thread cannot write through NIO channels (ClosedByInterruptException), and the
+   * report must be written precisely when the run was interrupted.
+   */
+  private static <T> T withInterruptCleared(Supplier<T> write) {
+    boolean interrupted = Thread.interrupted();
+    try {
+      return write.get();
+    } finally {
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+
+  /** Runs the values in order; returns why it stopped early, or null when every run completed. */
+  private String runAll(RunStore store, List<ReportRun> runs, Long deadline) throws InterruptedException {
+    Set<String> prefixes = new HashSet<>();
+    List<Integer> values = settings.maxVcpus();
+    for (int i = 0; i < values.size(); i++) {
+      int maxVcpus = values.get(i);
+      String early = stopReason(deadline);
+      if (early != null) {
+        return early;
+      }
+      listener.runStarting(i + 1, maxVcpus, settings.jobs());
+      target.applyMaxVcpus(maxVcpus);
+      if (i > 0) {
+        awaitScaleIn(runs.get(i - 1), deadline);
+        early = stopReason(deadline);
+        if (early != null) {
+          return early;
+        }
+      }
+      String prefix = prefixes.add("max" + maxVcpus) ? "max" + maxVcpus + "-job" : "run" + (i + 1) + "-max" + maxVcpus + "-job";
+      WatchResult watched = submitAndWatch(store, prefix, deadline);
+      ReportRun run = new ReportRun(i + 1, maxVcpus, watched);
+      runs.add(run);
+      listener.runFinished(run);
+      if (watched.outcome() == Outcome.INTERRUPTED) {
+        return INTERRUPTED + " during run " + (i + 1) + " (max vCPU " + maxVcpus + ")";
+      }
+      if (watched.outcome() == Outcome.TIMED_OUT) {
+        return timedOut() + " during run " + (i + 1) + " (max vCPU " + maxVcpus + ")";
+      }
+    }
+    return null;
+  }
+
+  private WatchResult submitAndWatch(RunStore store, String prefix, Long deadline) {
+    submitter = new Submitter(target.clients(), store, SubmitOptions.defaults());
+    if (stop.isStopRequested()) {
+      submitter.requestStop();
+    }
+    SubmitResult submitted = submitter.submit(SubmitRequest.builder().jobs(settings.jobs()).stack(target.stackName())
+        .seconds(settings.jobSeconds()).namePrefix(prefix).build(), listener.submitListener());
+    submitter = null;
+    Duration left = deadline == null ? null : Duration.ofNanos(Math.max(1, deadline - System.nanoTime()));
+    watcher = new Watcher(target.clients(), new WatchOptions(target.pollInterval(), left, false),
+        target.serverClock());
+    // Stopped during the fan-out (or just now): one poll still records where the jobs got to.
+    if (stop.isStopRequested() || submitted.interrupted()) {
+      watcher.requestStop();
+    }
+    WatchResult watched = watcher.watch(submitted.run(), listener.watchListener());
+    watcher = null;
+    withInterruptCleared(() -> {
+      store.saveResult(watched);
+      return null;
+    });
+    return watched;
+  }
+
+  /** Waits for the previous run's instances to scale in, so this run starts cold like the first. */
+  private void awaitScaleIn(ReportRun previous, Long deadline) {
+    Duration limit = target.scaleInLimit();
+    if (deadline != null) {
+      limit = Duration.ofNanos(Math.max(0, Math.min(limit.toNanos(), deadline - System.nanoTime())));
+    }
+    listener.info("waiting for the previous run's idle instances to scale in, so this run starts cold like the first");
+    boolean idle = ComputeEnvironmentScaling.awaitScaleIn(target.clients().batch(), previous.watch().run().jobQueue(),
+        target.pollInterval(), limit, stop);
+    if (!idle && !stop.isStopRequested()) {
+      listener.info("instances still up after " + limit.toSeconds() + " s: starting anyway (some jobs may start warm)");
+    }
+  }
+
+  private String stopReason(Long deadline) {
+    if (stop.isStopRequested()) {
+      return INTERRUPTED + " before all runs started";
+    }
+    if (deadline != null && System.nanoTime() >= deadline) {
+      return timedOut() + " before all runs started";
+    }
+    return null;
+  }
+
+  private String timedOut() {
+    return "timed out after --timeout " + settings.timeout().toSeconds() + " s";
+  }
+
+  /** The settings as the report lists them. */
+  private Map<String, Object> reportSettings() {
+    StackSettings stack = settings.stackSettings(settings.maxVcpus().get(0));
+    Map<String, Object> shown = new LinkedHashMap<>();
+    shown.put("target", settings.target().cliName());
+    shown.put("max vCPU values", settings.maxVcpus());
+    shown.put("jobs per run", settings.jobs());
+    shown.put("job", stack.jobVcpus() + " vCPU, " + stack.jobMemoryMiB() + " MiB, sleeps " + settings.jobSeconds() + " s");
+    shown.put("instance types", String.join(",", stack.instanceTypes()));
+    shown.put("allocation strategy", stack.allocationStrategy().name());
+    shown.put("purchase", stack.spot() ? "spot" : "on-demand");
+    shown.put("stack", stack.stackName());
+    if (settings.target() == Target.LOCAL) {
+      shown.put("emulator clock", settings.speed().toString());
+    }
+    if (settings.timeout() != null) {
+      shown.put("timeout", settings.timeout().toSeconds() + " s");
+    }
+    return shown;
+  }
+
+  private static String firstLine(Throwable e) {
+    String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    return message.lines().findFirst().orElse(message);
+  }
+}

@@ -1,0 +1,212 @@
+package batchlab.experiment;
+
+import batchlab.infra.ContextKey;
+import batchlab.infra.StackSettings;
+import batchlab.local.Speed;
+import batchlab.report.ReportWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Everything {@code batch-lab experiment} was asked to do, validated as a whole when built so that a
+ * bad argument fails before anything starts.
+ *
+ * @param maxVcpus the compute environment sizes to try, in order (the article: 4 then 20)
+ * @param jobs jobs fanned out per size
+ * @param jobSeconds how long each job sleeps (the job definition's {@code seconds} parameter)
+ * @param target the local emulator or a real AWS account
+ * @param speed the emulator's clock (local target only)
+ * @param outDir where the report goes
+ * @param destroy whether to run {@code cdk destroy} at the end (aws target only)
+ * @param assumeYes skip the cost confirmation (aws target only)
+ * @param context CDK context values as {@code -c key=value} gives them (without maxVcpus)
+ * @param timeout wall-clock limit for the whole experiment; null for none
+ */
+public record ExperimentSettings(
+    List<Integer> maxVcpus,
+    int jobs,
+    int jobSeconds,
+    Target target,
+    Speed speed,
+    Path outDir,
+    boolean destroy,
+    boolean assumeYes,
+    Map<String, String> context,
+    Duration timeout) {
+
+  public static final List<Integer> DEFAULT_MAX_VCPUS = List.of(4, 20);
+  public static final int DEFAULT_JOBS = 10;
+  public static final int DEFAULT_JOB_SECONDS = 60;
+  public static final Speed DEFAULT_SPEED = Speed.of(60);
+  /** AWS Batch's array size ceiling, used as a sanity bound for one fan-out. */
+  public static final int MAX_JOBS = 10_000;
+  /** A file every finished or partial report has; its presence means the directory is taken. */
+  static final String REPORT_MARKER = ReportWriter.SUMMARY_FILE;
+
+  static final String MAX_VCPUS_KEY = ContextKey.MAX_VCPUS.key();
+
+  public ExperimentSettings {
+    Objects.requireNonNull(target, "target");
+    Objects.requireNonNull(outDir, "outDir");
+    maxVcpus = List.copyOf(Objects.requireNonNull(maxVcpus, "maxVcpus"));
+    context = Map.copyOf(Objects.requireNonNull(context, "context"));
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** The stack's settings (job size, instance types, ...) for the run with {@code maxVcpus}. */
+  public StackSettings stackSettings(int maxVcpus) {
+    return StackSettings.fromContext(contextFor(maxVcpus));
+  }
+
+  /** The CDK context for one run: the user's values plus {@code maxVcpus}. */
+  public Map<String, String> contextFor(int maxVcpus) {
+    return withMaxVcpus(context, maxVcpus);
+  }
+
+  private static Map<String, String> withMaxVcpus(Map<String, String> context, int maxVcpus) {
+    Map<String, String> withMax = new LinkedHashMap<>(context);
+    withMax.put(MAX_VCPUS_KEY, Integer.toString(maxVcpus));
+    return withMax;
+  }
+
+  /** The default report directory: {@code runs/experiment-<local time>}. */
+  public static Path defaultOutDir(LocalDateTime now) {
+    return Path.of("runs", "experiment-" + now.format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
+  }
+
+  /** Builds settings in the style of the AWS SDK v2 builders; {@link #build} validates everything. */
+  public static final class Builder {
+    private List<Integer> maxVcpus = DEFAULT_MAX_VCPUS;
+    private int jobs = DEFAULT_JOBS;
+    private int jobSeconds = DEFAULT_JOB_SECONDS;
+    private Target target = Target.LOCAL;
+    private Speed speed;
+    private Path outDir;
+    private boolean destroy;
+    private boolean assumeYes;
+    private Map<String, String> context = Map.of();
+    private Duration timeout;
+
+    private Builder() {}
+
+    public Builder maxVcpus(List<Integer> maxVcpus) {
+      this.maxVcpus = maxVcpus;
+      return this;
+    }
+
+    public Builder jobs(int jobs) {
+      this.jobs = jobs;
+      return this;
+    }
+
+    public Builder jobSeconds(int jobSeconds) {
+      this.jobSeconds = jobSeconds;
+      return this;
+    }
+
+    public Builder target(Target target) {
+      this.target = target;
+      return this;
+    }
+
+    /** The emulator's clock; null for the default (60x). */
+    public Builder speed(Speed speed) {
+      this.speed = speed;
+      return this;
+    }
+
+    /** The report directory; null for {@link #defaultOutDir}. */
+    public Builder outDir(Path outDir) {
+      this.outDir = outDir;
+      return this;
+    }
+
+    public Builder destroy(boolean destroy) {
+      this.destroy = destroy;
+      return this;
+    }
+
+    public Builder assumeYes(boolean assumeYes) {
+      this.assumeYes = assumeYes;
+      return this;
+    }
+
+    public Builder context(Map<String, String> context) {
+      this.context = context == null ? Map.of() : context;
+      return this;
+    }
+
+    public Builder timeout(Duration timeout) {
+      this.timeout = timeout;
+      return this;
+    }
+
+    public ExperimentSettings build() {
+      if (maxVcpus == null || maxVcpus.isEmpty()) {
+        throw new ExperimentArgumentException(
+            "--max-vcpus needs at least one whole number, e.g. --max-vcpus 4,20");
+      }
+      if (context.containsKey(MAX_VCPUS_KEY)) {
+        throw new ExperimentArgumentException(
+            "-c maxVcpus=" + context.get(MAX_VCPUS_KEY) + " is set by the experiment; give the sizes with --max-vcpus instead");
+      }
+      checkStackSettings();
+      if (jobs < 1 || jobs > MAX_JOBS) {
+        throw new ExperimentArgumentException(
+            "--jobs " + jobs + " is out of range; give 1 to " + MAX_JOBS + " jobs");
+      }
+      if (jobSeconds < 1) {
+        throw new ExperimentArgumentException(
+            "--seconds " + jobSeconds + " is out of range; jobs must sleep 1 second or more");
+      }
+      if (speed != null && target == Target.AWS) {
+        throw new ExperimentArgumentException(
+            "--speed only applies to --target local; AWS runs on the real clock");
+      }
+      Speed clockSpeed = speed == null ? DEFAULT_SPEED : speed;
+      if (clockSpeed.stepped()) {
+        // A stepped clock races through every event while the watcher sleeps between polls, so the
+        // polls would miss the instances entirely.
+        throw new ExperimentArgumentException(
+            "--speed " + clockSpeed + " is not allowed for the experiment; give a number such as 60 or 600");
+      }
+      if (timeout != null && (timeout.isNegative() || timeout.isZero())) {
+        throw new ExperimentArgumentException("--timeout " + timeout + " is not allowed; give a positive duration");
+      }
+      Path dir = outDir == null ? defaultOutDir(LocalDateTime.now()) : outDir;
+      if (Files.exists(dir.resolve(REPORT_MARKER))) {
+        throw new ExperimentArgumentException(
+            "--out " + dir + " already holds a report (" + REPORT_MARKER + "); choose a new directory");
+      }
+      return new ExperimentSettings(
+          maxVcpus, jobs, jobSeconds, target, clockSpeed, dir, destroy, assumeYes, context, timeout);
+    }
+
+    /**
+     * The context as the stack would read it for every maxvCpus value: bad values fail with the
+     * stack's own one-line message, and a value below one job's vCPUs with ours.
+     */
+    private void checkStackSettings() {
+      int largest = maxVcpus.stream().max(Integer::compare).orElseThrow();
+      int jobVcpus = StackSettings.fromContext(withMaxVcpus(context, largest)).jobVcpus();
+      for (int value : maxVcpus) {
+        if (value < jobVcpus) {
+          throw new ExperimentArgumentException(
+              "--max-vcpus value " + value + " is too small for one job of " + jobVcpus
+                  + " vCPU (jobVcpus); every value must be at least " + jobVcpus);
+        }
+        StackSettings.fromContext(withMaxVcpus(context, value));
+      }
+    }
+  }
+}

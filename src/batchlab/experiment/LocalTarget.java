@@ -1,0 +1,130 @@
+package batchlab.experiment;
+
+import batchlab.local.BatchEmulator;
+import batchlab.local.Speed;
+import batchlab.local.Timings;
+import batchlab.submit.AwsClients;
+import batchlab.submit.Backoff;
+import batchlab.submit.Retry;
+import batchlab.submit.StopSignal;
+import java.time.Duration;
+import software.amazon.awssdk.services.batch.model.ClientException;
+import java.time.Instant;
+import java.util.function.Supplier;
+
+/**
+ * The default target: the stack synthesized in-process and served by the in-process emulator. The
+ * emulator starts with the first maxvCpus; later values are applied in place with
+ * UpdateComputeEnvironment, as the article did in the console.
+ */
+public final class LocalTarget implements ExperimentTarget {
+
+  /** Virtual time between polls: fine enough to see each state change of a 60 s job. */
+  private static final Duration VIRTUAL_POLL = Duration.ofSeconds(5);
+  private static final Duration MIN_POLL = Duration.ofMillis(10);
+  /** At MAX speed the clock jumps when the API is quiet; polling slower than its 25 ms grace lets it. */
+  private static final Duration MAX_SPEED_POLL = Duration.ofMillis(50);
+  /** Scale-in takes the emulator's idle delay; a few polls more are margin. */
+  private static final Duration VIRTUAL_SCALE_IN = Timings.DEFAULT.scaleDown().plus(Duration.ofMinutes(2));
+
+  private final BatchEmulator emulator;
+  private final AwsClients clients;
+  private final String computeEnvironment;
+  private int maxVcpus;
+
+  private LocalTarget(BatchEmulator emulator, int maxVcpus) {
+    this.emulator = emulator;
+    this.clients = AwsClients.forEndpoint(emulator.endpoint(), emulator.region());
+    this.computeEnvironment = emulator.stack().output("ComputeEnvironmentArn")
+        .orElseThrow(() -> new ExperimentException("the synthesized stack has no ComputeEnvironmentArn output"));
+    this.maxVcpus = maxVcpus;
+    warmUp();
+  }
+
+  /**
+   * Makes each kind of call a run makes once before the first run: the SDK's first call of a kind
+   * costs a hundred milliseconds or more of class loading, which at 60x is several virtual seconds
+   * (the first job would be submitted seconds before the others, a poll's timestamp would lag its
+   * reading). The SubmitJob goes to a queue that does not exist, so it creates nothing.
+   */
+  private void warmUp() {
+    String cluster = clients.batch().describeComputeEnvironments(r -> r.computeEnvironments(computeEnvironment))
+        .computeEnvironments().get(0).ecsClusterArn();
+    clients.ecs().listContainerInstances(r -> r.cluster(cluster));
+    clients.cloudFormation().describeStacks(r -> r.stackName(stackName()));
+    try {
+      clients.batch().submitJob(r -> r.jobName("warm-up").jobQueue("batch-lab-warm-up-no-such-queue")
+          .jobDefinition("batch-lab-warm-up-no-such-definition"));
+    } catch (ClientException expected) {
+      // the point was the round trip
+    }
+  }
+
+  /** Synthesizes the stack with the settings' context and the first maxvCpus, and starts the emulator. */
+  public static LocalTarget start(ExperimentSettings settings) {
+    int first = settings.maxVcpus().get(0);
+    BatchEmulator emulator = BatchEmulator.builder().context(settings.contextFor(first)).speed(settings.speed())
+        .build().start();
+    try {
+      return new LocalTarget(emulator, first);
+    } catch (RuntimeException e) {
+      emulator.close();
+      throw e;
+    }
+  }
+
+  @Override
+  public String description() {
+    return "local emulator (clock " + emulator.speed() + ")";
+  }
+
+  @Override
+  public AwsClients clients() {
+    return clients;
+  }
+
+  @Override
+  public String stackName() {
+    return emulator.stack().stackName();
+  }
+
+  @Override
+  public void applyMaxVcpus(int maxVcpus) {
+    if (maxVcpus != this.maxVcpus) {
+      ComputeEnvironmentScaling.setMaxVcpus(clients.batch(), computeEnvironment, maxVcpus,
+          new Retry(Backoff.DEFAULT, new StopSignal(), clients.describeTarget()));
+      this.maxVcpus = maxVcpus;
+    }
+  }
+
+  @Override
+  public Supplier<Instant> serverClock() {
+    return emulator::now;
+  }
+
+  @Override
+  public Duration pollInterval() {
+    return realTime(VIRTUAL_POLL, MAX_SPEED_POLL);
+  }
+
+  @Override
+  public Duration scaleInLimit() {
+    return realTime(VIRTUAL_SCALE_IN, Duration.ofSeconds(30));
+  }
+
+  /** Wall time for a virtual duration at the emulator's speed; {@code stepped} when the clock jumps. */
+  private Duration realTime(Duration virtual, Duration stepped) {
+    Speed speed = emulator.speed();
+    if (speed.stepped()) {
+      return stepped;
+    }
+    Duration real = Duration.ofNanos((long) (virtual.toNanos() / speed.factor()));
+    return real.compareTo(MIN_POLL) < 0 ? MIN_POLL : real;
+  }
+
+  @Override
+  public void close() {
+    clients.close();
+    emulator.close();
+  }
+}

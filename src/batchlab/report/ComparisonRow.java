@@ -1,0 +1,78 @@
+package batchlab.report;
+
+import batchlab.submit.Outcome;
+import batchlab.submit.Prediction;
+import batchlab.submit.RunSummary;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.time.Duration;
+
+/**
+ * One line of the comparison table: what one maxvCpus setting did with the jobs, next to what its
+ * settings predict.
+ *
+ * @param maxVcpus the compute environment's maxvCpus
+ * @param jobs jobs in the run
+ * @param maxRunning most jobs RUNNING at the same instant
+ * @param waves rounds of running (see {@link batchlab.submit.Waves})
+ * @param makespan first submit to last stop; null if the run did not finish
+ * @param idealMakespan predicted waves x job time (instance start-up not included); null if unknown
+ * @param efficiency ideal / observed makespan; null if either is unknown
+ * @param peakInstances most container instances seen at one poll
+ * @param meanRunnableWait mean of the jobs' waits from submit to RUNNING; null if none started
+ * @param predictedConcurrency jobs the settings let run at once; null without a prediction
+ * @param predictedWaves waves the settings predict; null without a prediction
+ * @param outcome how the run's watch ended
+ * @param verdict short verdict for the table: "as predicted", or what differs
+ * @param verdictDetail the watcher's full verdict line
+ */
+public record ComparisonRow(
+    int maxVcpus,
+    int jobs,
+    int maxRunning,
+    int waves,
+    @JsonProperty("makespanSeconds") Duration makespan,
+    @JsonProperty("idealMakespanSeconds") Duration idealMakespan,
+    Double efficiency,
+    int peakInstances,
+    @JsonProperty("meanRunnableWaitSeconds") Duration meanRunnableWait,
+    Integer predictedConcurrency,
+    Integer predictedWaves,
+    Outcome outcome,
+    String verdict,
+    String verdictDetail) {
+
+  public static final String AS_PREDICTED = "as predicted";
+
+  public static ComparisonRow of(ReportRun run) {
+    RunSummary s = run.summary();
+    Prediction p = s.prediction() != null && s.prediction().runnable() ? s.prediction() : null;
+    return new ComparisonRow(
+        run.maxVcpus(),
+        s.jobs(),
+        s.maxRunning(),
+        s.waves(),
+        s.makespan(),
+        p == null ? null : p.idealMakespan(),
+        s.efficiency().orElse(null),
+        s.peakInstances(),
+        s.runnableWait() == null ? null : s.runnableWait().mean(),
+        p == null ? null : p.concurrency(),
+        p == null ? null : p.waves(),
+        s.outcome(),
+        shortVerdict(s, p),
+        s.verdict());
+  }
+
+  private static String shortVerdict(RunSummary s, Prediction p) {
+    if (s.outcome() != Outcome.COMPLETED) {
+      return "incomplete (" + (s.outcome() == Outcome.TIMED_OUT ? "timed out" : "interrupted") + ")";
+    }
+    if (p == null) {
+      return "no prediction";
+    }
+    if (s.maxRunning() == p.concurrency() && s.waves() == p.waves()) {
+      return AS_PREDICTED;
+    }
+    return "differs: predicted " + p.concurrency() + " at once, " + p.waves() + (p.waves() == 1 ? " wave" : " waves");
+  }
+}

@@ -1,0 +1,49 @@
+package batchlab.report;
+
+import batchlab.submit.JobAttempt;
+import batchlab.submit.RunSummary;
+import batchlab.submit.Sample;
+import batchlab.submit.WatchResult;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.Objects;
+import java.util.stream.Stream;
+
+/**
+ * One run of the experiment as the report shows it: the compute environment's maxvCpus and what
+ * the watch produced.
+ *
+ * @param number 1 for the first run of the experiment, 2 for the second, ...
+ * @param maxVcpus the compute environment's maxvCpus during the run
+ * @param watch the run's attempts, samples and summary
+ */
+public record ReportRun(int number, int maxVcpus, WatchResult watch) {
+
+  public ReportRun {
+    Objects.requireNonNull(watch, "watch");
+  }
+
+  public RunSummary summary() {
+    return watch.summary();
+  }
+
+  /** Prefix of this run's files: {@code run1-max4}. */
+  public String fileStem() {
+    return "run" + number + "-max" + maxVcpus;
+  }
+
+  /** Time zero of the charts: the first job's createdAt, else when the run was recorded. */
+  public Instant origin() {
+    Instant first = summary().firstCreatedAt();
+    return first != null ? first : watch.run().createdAt();
+  }
+
+  /** The last moment the run was observed: its last poll or last stop, whichever is later. */
+  public Instant end() {
+    Stream<Instant> polls = watch.samples().stream().map(Sample::time);
+    Stream<Instant> stops = watch.attempts().stream().map(JobAttempt::stoppedAt).filter(Objects::nonNull);
+    Instant origin = origin();
+    return Stream.concat(polls, stops).max(Comparator.naturalOrder()).filter(t -> t.isAfter(origin))
+        .orElse(origin.plusSeconds(1));
+  }
+}

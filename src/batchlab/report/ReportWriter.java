@@ -1,0 +1,171 @@
+package batchlab.report;
+
+import batchlab.submit.RunJson;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Writes an experiment report into a directory: one timeline and one activity chart per run (PNG),
+ * {@code report.md} (the table, the verdicts, the charts as files), {@code report.html} (the same,
+ * self-contained: CSS inline, charts as data URIs, no external reference, so it opens offline from
+ * the file system) and {@code summary.json} (every figure, for scripts).
+ */
+public final class ReportWriter {
+
+  public static final String HTML_FILE = "report.html";
+  public static final String MARKDOWN_FILE = "report.md";
+  public static final String SUMMARY_FILE = "summary.json";
+  static final String TITLE = "AWS Batch: what happens when vCPUs run out";
+
+  private ReportWriter() {}
+
+  public static ReportFiles write(ReportContent content, Path directory) {
+    try {
+      Files.createDirectories(directory);
+      List<RenderedRun> rendered = new ArrayList<>();
+      List<Path> charts = new ArrayList<>();
+      for (ReportRun run : content.runs()) {
+        RenderedRun r = RenderedRun.of(run);
+        Files.write(directory.resolve(r.timelineFile()), r.timelinePng());
+        Files.write(directory.resolve(r.activityFile()), r.activityPng());
+        charts.add(directory.resolve(r.timelineFile()));
+        charts.add(directory.resolve(r.activityFile()));
+        rendered.add(r);
+      }
+      Path json = directory.resolve(SUMMARY_FILE);
+      RunJson.mapper().writeValue(json.toFile(), summary(content, rendered));
+      Path markdown = Files.writeString(directory.resolve(MARKDOWN_FILE), markdown(content, rendered));
+      Path html = Files.writeString(directory.resolve(HTML_FILE), html(content, rendered));
+      return new ReportFiles(directory, html, markdown, json, charts);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write the report into " + directory + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** A run with its charts drawn. */
+  private record RenderedRun(ReportRun run, ComparisonRow row, String timelineFile, byte[] timelinePng,
+      String activityFile, byte[] activityPng) {
+
+    static RenderedRun of(ReportRun run) {
+      ComparisonRow row = ComparisonRow.of(run);
+      String heading = heading(run);
+      byte[] timeline = TimelineChart.png(heading + ": one lane per job", run.watch().attempts(), run.origin(),
+          run.end());
+      byte[] activity = ActivityChart.png(heading + ": jobs and instances over time", run.watch().attempts(),
+          run.watch().samples(), row.predictedConcurrency(), run.origin(), run.end());
+      return new RenderedRun(run, row, run.fileStem() + "-timeline.png", timeline, run.fileStem() + "-activity.png",
+          activity);
+    }
+  }
+
+  static String heading(ReportRun run) {
+    return "Run " + run.number() + ", max vCPU " + run.maxVcpus();
+  }
+
+  private static String intro(ReportContent content) {
+    return "Target: " + content.target() + ". Started " + content.startedAt() + ", took "
+        + ComparisonTable.seconds(content.wallTime()) + " (wall clock). Times in the table and charts are on the "
+        + "server's clock, in seconds since each run's first submit.";
+  }
+
+  private static String partialNotice(ReportContent content) {
+    return "PARTIAL REPORT: " + content.partialReason() + ". It shows the runs as far as they got.";
+  }
+
+  private static Map<String, Object> summary(ReportContent content, List<RenderedRun> rendered) {
+    Map<String, Object> root = new LinkedHashMap<>();
+    root.put("partial", content.partial());
+    root.put("partialReason", content.partialReason());
+    root.put("target", content.target());
+    root.put("startedAt", content.startedAt());
+    root.put("wallSeconds", content.wallTime());
+    root.put("settings", content.settings());
+    List<Map<String, Object>> runs = new ArrayList<>();
+    for (RenderedRun r : rendered) {
+      Map<String, Object> run = new LinkedHashMap<>();
+      run.put("number", r.run().number());
+      run.put("maxVcpus", r.run().maxVcpus());
+      run.put("runId", r.run().watch().run().runId());
+      run.put("jobQueue", r.run().watch().run().jobQueue());
+      run.put("jobDefinition", r.run().watch().run().jobDefinition());
+      run.put("comparison", r.row());
+      run.put("summary", r.run().summary());
+      run.put("charts", Map.of("timeline", r.timelineFile(), "activity", r.activityFile()));
+      runs.add(run);
+    }
+    root.put("runs", runs);
+    return root;
+  }
+
+  private static String markdown(ReportContent content, List<RenderedRun> rendered) {
+    StringBuilder md = new StringBuilder("# ").append(TITLE).append("\n\n");
+    if (content.partial()) {
+      md.append("> **").append(partialNotice(content)).append("**\n\n");
+    }
+    md.append(intro(content)).append("\n\n");
+    content.settings().forEach((k, v) -> md.append("- ").append(k).append(": ").append(v).append('\n'));
+    md.append('\n').append(ComparisonTable.markdown(content.rows())).append('\n');
+    for (RenderedRun r : rendered) {
+      md.append("## ").append(heading(r.run())).append("\n\n");
+      md.append("Verdict: ").append(r.row().verdictDetail()).append("\n\n");
+      md.append("![").append(heading(r.run())).append(": timeline](").append(r.timelineFile()).append(")\n\n");
+      md.append("![").append(heading(r.run())).append(": activity](").append(r.activityFile()).append(")\n\n");
+    }
+    return md.toString();
+  }
+
+  private static String html(ReportContent content, List<RenderedRun> rendered) {
+    StringBuilder html = new StringBuilder("""
+        <!DOCTYPE html>
+        <html lang="en">
+        <head>
+        <meta charset="utf-8">
+        <meta name="viewport" content="width=device-width, initial-scale=1">
+        <title>batch-lab experiment report</title>
+        <style>
+        body { font-family: system-ui, -apple-system, "Segoe UI", sans-serif; margin: 2rem auto; max-width: 1080px;
+               padding: 0 1rem; color: #222; line-height: 1.45; }
+        h1 { font-size: 1.6rem; } h2 { font-size: 1.25rem; margin-top: 2.2rem; border-bottom: 1px solid #ddd; }
+        table { border-collapse: collapse; margin: 1rem 0; font-size: 0.92rem; }
+        th, td { border: 1px solid #ccc; padding: 0.3rem 0.6rem; }
+        th { background: #f3f3f3; text-align: left; }
+        td.num { text-align: right; font-variant-numeric: tabular-nums; }
+        td.ok { color: #1b6e2a; } td.warn { color: #9a5b00; }
+        .partial { background: #fff3cd; border: 1px solid #e0b400; padding: 0.6rem 1rem; font-weight: bold; }
+        img { max-width: 100%; height: auto; display: block; margin: 0.8rem 0; border: 1px solid #eee; }
+        .verdict { font-style: italic; }
+        </style>
+        </head>
+        <body>
+        """);
+    html.append("<h1>").append(Html.escape(TITLE)).append("</h1>\n");
+    if (content.partial()) {
+      html.append("<p class=\"partial\">").append(Html.escape(partialNotice(content))).append("</p>\n");
+    }
+    html.append("<p>").append(Html.escape(intro(content))).append("</p>\n<ul>\n");
+    content.settings().forEach((k, v) ->
+        html.append("<li>").append(Html.escape(k)).append(": ").append(Html.escape(String.valueOf(v))).append("</li>\n"));
+    html.append("</ul>\n").append(ComparisonTable.html(content.rows()));
+    for (RenderedRun r : rendered) {
+      String heading = heading(r.run());
+      html.append("<section>\n<h2>").append(Html.escape(heading)).append("</h2>\n");
+      html.append("<p class=\"verdict\">Verdict: ").append(Html.escape(r.row().verdictDetail())).append("</p>\n");
+      image(html, heading + ": timeline, one lane per job", r.timelinePng());
+      image(html, heading + ": jobs RUNNING, RUNNABLE and instances over time", r.activityPng());
+      html.append("</section>\n");
+    }
+    return html.append("</body>\n</html>\n").toString();
+  }
+
+  private static void image(StringBuilder html, String alt, byte[] png) {
+    html.append("<img alt=\"").append(Html.escape(alt)).append("\" src=\"data:image/png;base64,")
+        .append(Base64.getEncoder().encodeToString(png)).append("\">\n");
+  }
+}
