@@ -80,9 +80,7 @@ final class EnvironmentOperations {
       merged.put("minvCpus", ce.minvCpus);
       merged.put("maxvCpus", ce.maxvCpus);
       boolean infrastructure = false;
-      var fields = changes.fields();
-      while (fields.hasNext()) {
-        var field = fields.next();
+      for (var field : changes.properties()) {
         if (!List.of("minvCpus", "maxvCpus", "desiredvCpus").contains(field.getKey())) {
           infrastructure = true;
         }
