@@ -9,7 +9,6 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.batch.model.JobStatus;
-import software.amazon.awssdk.services.batch.model.ResourceType;
 import software.amazon.awssdk.services.ecs.model.ContainerInstance;
 
 /** Scale-out by allocation strategy, the maxvCpus limit and its one-instance overshoot, bin-packing, minvCpus. */
@@ -27,7 +26,7 @@ class CapacityTest {
         .computeResources(c -> c.type(type).allocationStrategy(strategy).minvCpus(min).maxvCpus(max)
             .instanceTypes(instanceTypes).subnets("subnet-0a").instanceRole("ecsInstanceRole")));
     harness.batch.createJobQueue(r -> r.jobQueueName(name + "-queue").priority(10)
-        .computeEnvironmentOrder(o -> o.order(1).computeEnvironment(name)));
+        .computeEnvironmentOrder(Fixtures.first(name)));
   }
 
   /** Submits jobs of the given size for 60 s each and watches until done; returns the peak figures. */
@@ -37,8 +36,7 @@ class CapacityTest {
     List<String> ids = new ArrayList<>();
     for (int i = 0; i < jobs; i++) {
       ids.add(harness.batch.submitJob(r -> r.jobName("j").jobQueue(name + "-queue").jobDefinition(harness.definition)
-          .containerOverrides(o -> o.resourceRequirements(rr -> rr.type(ResourceType.VCPU).value(String.valueOf(vcpus)),
-              rr -> rr.type(ResourceType.MEMORY).value(String.valueOf(memory))))).jobId());
+          .containerOverrides(o -> o.resourceRequirements(Fixtures.vcpus(vcpus), Fixtures.memory(memory)))).jobId());
     }
     String cluster = harness.batch.describeComputeEnvironments(r -> r.computeEnvironments(name))
         .computeEnvironments().get(0).ecsClusterArn();

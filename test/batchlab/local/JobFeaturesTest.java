@@ -10,12 +10,13 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.batch.model.ArrayJobDependency;
 import software.amazon.awssdk.services.batch.model.ClientException;
+import software.amazon.awssdk.services.batch.model.JobDependency;
 import software.amazon.awssdk.services.batch.model.JobDetail;
 import software.amazon.awssdk.services.batch.model.JobStatus;
 import software.amazon.awssdk.services.batch.model.JobSummary;
+import software.amazon.awssdk.services.batch.model.KeyValuePair;
 import software.amazon.awssdk.services.batch.model.KeyValuesPair;
 import software.amazon.awssdk.services.batch.model.ListJobsResponse;
-import software.amazon.awssdk.services.batch.model.ResourceType;
 
 /** SubmitJob's options and the job APIs, through the SDK. */
 class JobFeaturesTest {
@@ -40,8 +41,8 @@ class JobFeaturesTest {
   @Test
   void containerOverridesReplaceCommandEnvironmentAndResources() {
     String id = harness.submit("override", r -> r.containerOverrides(o -> o.command("python", "other.py")
-        .environment(e -> e.name("MODE").value("fast"))
-        .resourceRequirements(rr -> rr.type(ResourceType.VCPU).value("1"), rr -> rr.type(ResourceType.MEMORY).value("512"))));
+        .environment(KeyValuePair.builder().name("MODE").value("fast").build())
+        .resourceRequirements(Fixtures.vcpus(1), Fixtures.memory(512))));
     harness.emulator.advance(Duration.ofMinutes(2));
     JobDetail job = harness.job(id);
     assertThat(job.status()).isEqualTo(JobStatus.RUNNING);
@@ -75,7 +76,7 @@ class JobFeaturesTest {
   @Test
   void aJobWaitsInPendingUntilItsDependencySucceeds() {
     String first = harness.submit("first", r -> r.parameters(Map.of("seconds", "30")));
-    String second = harness.submit("second", r -> r.dependsOn(d -> d.jobId(first)));
+    String second = harness.submit("second", r -> r.dependsOn(Fixtures.after(first)));
     harness.emulator.advance(Duration.ofSeconds(60));
     assertThat(harness.job(second).status()).isEqualTo(JobStatus.PENDING);
     harness.runToCompletion();
@@ -89,7 +90,7 @@ class JobFeaturesTest {
   @Test
   void aJobWhoseDependencyFailsFailsToo() {
     String first = harness.submit("first");
-    String second = harness.submit("second", r -> r.dependsOn(d -> d.jobId(first)));
+    String second = harness.submit("second", r -> r.dependsOn(Fixtures.after(first)));
     harness.emulator.advance(Duration.ofSeconds(1));
     harness.batch.cancelJob(r -> r.jobId(first).reason("changed my mind"));
     harness.runToCompletion();
@@ -101,7 +102,7 @@ class JobFeaturesTest {
   @Test
   void sequentialArrayChildrenRunOneAfterAnother() {
     String parent = harness.submit("chain", r -> r.arrayProperties(a -> a.size(3)).parameters(Map.of("seconds", "10"))
-        .dependsOn(d -> d.type(ArrayJobDependency.SEQUENTIAL)));
+        .dependsOn(JobDependency.builder().type(ArrayJobDependency.SEQUENTIAL).build()));
     harness.runToCompletion();
     List<JobDetail> children = harness.jobs(List.of(parent + ":0", parent + ":1", parent + ":2"));
     assertThat(children.get(1).startedAt()).isGreaterThan(children.get(0).stoppedAt());
@@ -163,7 +164,7 @@ class JobFeaturesTest {
         .parameters(Map.of("seconds", "5"))
         .containerProperties(c -> c.image("public.ecr.aws/docker/library/python:3.13-slim")
             .command("python", "sleep_example.py", "Ref::seconds")
-            .resourceRequirements(rr -> rr.type(ResourceType.VCPU).value("1"), rr -> rr.type(ResourceType.MEMORY).value("256"))));
+            .resourceRequirements(Fixtures.vcpus(1), Fixtures.memory(256))));
     assertThat(registered.revision()).isEqualTo(2);
     String id = harness.submit("latest");
     String pinned = harness.batch.submitJob(r -> r.jobName("pinned").jobQueue(harness.queue)
