@@ -13,6 +13,8 @@ import picocli.CommandLine.Command;
       CommandLine.HelpCommand.class,
       BenchCommand.class,
       SubmitCommand.class, WatchCommand.class,
+      LocalCommand.class,
+      CdkAppCommand.class,
     })
 public final class BatchLab implements Runnable {
 

@@ -5,6 +5,8 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
+import batchlab.infra.StackSynthesizer;
+import batchlab.infra.SynthesizedStack;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -129,7 +131,8 @@ public final class BatchEmulator implements AutoCloseable {
   /** Options of the emulator; every setter validates its value with a one-line message. */
   public static final class Builder {
     private String templateJson;
-    private String stackName = "BatchLabStack";
+    private Map<String, String> context;
+    private String stackName;
     private String region = "us-east-1";
     private String account = Arns.DEFAULT_ACCOUNT;
     private Speed speed = Speed.DEFAULT;
@@ -145,10 +148,25 @@ public final class BatchEmulator implements AutoCloseable {
     /** The CloudFormation template (JSON) whose AWS::Batch resources and Outputs the emulator serves. */
     public Builder templateJson(String json) {
       this.templateJson = Objects.requireNonNull(json, "templateJson");
+      this.context = null;
       return this;
     }
 
-    /** The stack name DescribeStacks answers to and names derive from (default BatchLabStack). */
+    /**
+     * Serve the batch-lab stack synthesized in-process with this CDK context ({@code -c key=value}
+     * pairs; empty for the defaults). {@link #build()} throws the synthesizer's SettingsException
+     * (an IllegalArgumentException with a one-line message) on a bad value.
+     */
+    public Builder context(Map<String, String> context) {
+      this.context = Map.copyOf(Objects.requireNonNull(context, "context"));
+      this.templateJson = null;
+      return this;
+    }
+
+    /**
+     * The stack name DescribeStacks answers to and generated names derive from (default: the
+     * synthesized stack's name, or BatchLabStack for a template).
+     */
     public Builder stackName(String name) {
       if (name == null || !name.matches("[A-Za-z][A-Za-z0-9-]{0,127}")) {
         throw new IllegalArgumentException("stack name '" + name + "' is not valid: 1-128 letters, digits and "
@@ -222,6 +240,16 @@ public final class BatchEmulator implements AutoCloseable {
 
     /** Creates the emulator and loads the template; {@link #start()} then serves it. */
     public BatchEmulator build() {
+      if (context != null) {
+        SynthesizedStack synthesized = StackSynthesizer.synthesize(context);
+        templateJson = synthesized.templateJson();
+        if (stackName == null) {
+          stackName = synthesized.stackName();
+        }
+      }
+      if (stackName == null) {
+        stackName = "BatchLabStack";
+      }
       return new BatchEmulator(this);
     }
   }

@@ -35,7 +35,7 @@ class ArticleScenarioTest {
 
   @BeforeEach
   void start() {
-    emulator = BatchEmulator.builder().templateJson(Fixtures.articleTemplate()).speed(Speed.MANUAL).seed(3)
+    emulator = BatchEmulator.builder().templateJson(Fixtures.synthesizedTemplate()).speed(Speed.MANUAL).seed(3)
         .timings(TIMINGS).build().start();
     batch = Fixtures.batch(emulator);
     ecs = Fixtures.ecs(emulator);
@@ -79,6 +79,10 @@ class ArticleScenarioTest {
       }
       int desired = batch.describeComputeEnvironments(r -> r.computeEnvironments(computeEnvironment))
           .computeEnvironments().get(0).computeResources().desiredvCpus();
+      int runningTasks = seen.values().isEmpty() || arns.isEmpty() ? 0 : ecs.describeContainerInstances(
+          r -> r.cluster(cluster).containerInstances(arns)).containerInstances().stream()
+          .mapToInt(ContainerInstance::runningTasksCount).sum();
+      assertThat(runningTasks).as("ECS counts the RUNNING jobs as running tasks").isEqualTo(running);
       maxRunning = Math.max(maxRunning, running);
       maxInstances = Math.max(maxInstances, arns.size());
       maxDesired = Math.max(maxDesired, desired);

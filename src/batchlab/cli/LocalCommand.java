@@ -1,0 +1,171 @@
+package batchlab.cli;
+
+import batchlab.local.BatchEmulator;
+import batchlab.local.EmulatorBanner;
+import batchlab.local.Faults;
+import batchlab.local.Speed;
+import batchlab.local.Timings;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code batch-lab local}: serve the AWS Batch emulator for the stack until Ctrl-C. */
+@Command(
+    name = "local",
+    mixinStandardHelpOptions = true,
+    description = "Run the local AWS Batch emulator (Batch, ECS and CloudFormation APIs on 127.0.0.1), "
+        + "configured from the stack's template, until Ctrl-C.")
+public final class LocalCommand implements Callable<Integer> {
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Option(names = "--port", description = "Port on 127.0.0.1; 0 picks a free one (default: ${DEFAULT-VALUE}).")
+  int port = 0;
+
+  @Option(names = "--template", paramLabel = "FILE",
+      description = "CloudFormation template (JSON) to load instead of synthesizing, e.g. cdk.out/BatchLab.template.json.")
+  Path template;
+
+  @Option(names = "--stack-name",
+      description = "Stack name DescribeStacks answers to (default: the synthesized stack's, or the template file's "
+          + "name without .template.json).")
+  String stackName;
+
+  @Option(names = {"-c", "--context"}, paramLabel = "KEY=VALUE",
+      description = "CDK context for the stack synthesized in-process (same keys as cdk synth -c; default: none).")
+  Map<String, String> context = new LinkedHashMap<>();
+
+  @Option(names = "--region", description = "Region in ARNs and endpoints (default: ${DEFAULT-VALUE}).")
+  String region = "us-east-1";
+
+  @Option(names = "--speed", paramLabel = "N|max",
+      description = "Virtual clock speed: N times real time, or max (default: ${DEFAULT-VALUE}).")
+  String speed = "60";
+
+  @Option(names = "--seed", description = "Seed for ids, generated names and faults (default: ${DEFAULT-VALUE}).")
+  long seed = 1;
+
+  @Option(names = "--boot-seconds", description = "Instance boot delay, virtual seconds (default: ${DEFAULT-VALUE}).")
+  double bootSeconds = Timings.DEFAULT.instanceBoot().toSeconds();
+
+  @Option(names = "--job-start-seconds", description = "STARTING to RUNNING, virtual seconds (default: ${DEFAULT-VALUE}).")
+  double jobStartSeconds = Timings.DEFAULT.jobStart().toSeconds();
+
+  @Option(names = "--dispatch-seconds", description = "SUBMITTED to RUNNABLE, virtual seconds (default: ${DEFAULT-VALUE}).")
+  double dispatchSeconds = Timings.DEFAULT.dispatch().toSeconds();
+
+  @Option(names = "--scale-down-seconds", description = "Idle time before an instance is terminated (default: ${DEFAULT-VALUE}).")
+  double scaleDownSeconds = Timings.DEFAULT.scaleDown().toSeconds();
+
+  @Option(names = "--default-job-seconds",
+      description = "Run time of a job without a numeric 'seconds' parameter (default: ${DEFAULT-VALUE}).")
+  double defaultJobSeconds = Timings.DEFAULT.defaultJobDuration().toSeconds();
+
+  @Option(names = "--spot-interruption-rate", paramLabel = "R",
+      description = "Spot reclaims per instance per virtual hour (default: ${DEFAULT-VALUE}).")
+  double spotInterruptionRate = 0;
+
+  @Option(names = "--throttle-rate", paramLabel = "R",
+      description = "Share of requests answered 429 TooManyRequestsException (default: ${DEFAULT-VALUE}).")
+  double throttleRate = 0;
+
+  @Option(names = "--error-rate", paramLabel = "R",
+      description = "Share of requests answered 500 ServerException (default: ${DEFAULT-VALUE}).")
+  double errorRate = 0;
+
+  @Option(names = "--submit-tps", paramLabel = "N",
+      description = "SubmitJob calls per real second before 429, like AWS's quota of 50; 0 = off (default: ${DEFAULT-VALUE}).")
+  int submitTps = 0;
+
+  @Override
+  public Integer call() throws InterruptedException {
+    BatchEmulator emulator;
+    try {
+      emulator = EmulatorSettings.builder(this).build().start();
+    } catch (IllegalArgumentException e) {
+      spec.commandLine().getErr().println("batch-lab: " + e.getMessage());
+      return 2;
+    } catch (UncheckedIOException e) {
+      spec.commandLine().getErr().println("batch-lab: " + e.getMessage());
+      return 1;
+    }
+    CountDownLatch stopped = new CountDownLatch(1);
+    Thread hook = new Thread(() -> {
+      emulator.close();
+      stopped.countDown();
+    }, "batch-lab-local-shutdown");
+    Runtime.getRuntime().addShutdownHook(hook);
+    spec.commandLine().getOut().print(EmulatorBanner.render(emulator));
+    spec.commandLine().getOut().flush();
+    stopped.await();
+    return 0;
+  }
+
+  /** Turns the options into an emulator builder, validating each with a one-line message. */
+  static final class EmulatorSettings {
+    private EmulatorSettings() {}
+
+    static BatchEmulator.Builder builder(LocalCommand options) {
+      if (options.template != null && !options.context.isEmpty()) {
+        throw new IllegalArgumentException("give either --template or -c context values, not both");
+      }
+      BatchEmulator.Builder builder = BatchEmulator.builder();
+      if (options.template != null) {
+        builder.templateJson(read(options.template))
+            .stackName(options.stackName != null ? options.stackName : stackNameOf(options.template));
+      } else {
+        builder.context(options.context);
+        if (options.stackName != null) {
+          builder.stackName(options.stackName);
+        }
+      }
+      builder.region(options.region)
+          .port(options.port)
+          .seed(options.seed)
+          .speed(Speed.parse(options.speed));
+      Timings timings = Timings.DEFAULT
+          .withInstanceBoot(seconds("--boot-seconds", options.bootSeconds))
+          .withJobStart(seconds("--job-start-seconds", options.jobStartSeconds))
+          .withDispatch(seconds("--dispatch-seconds", options.dispatchSeconds))
+          .withScaleDown(seconds("--scale-down-seconds", options.scaleDownSeconds))
+          .withDefaultJobDuration(seconds("--default-job-seconds", options.defaultJobSeconds));
+      Faults faults = new Faults(options.spotInterruptionRate, options.throttleRate, options.errorRate,
+          options.submitTps);
+      return builder.timings(timings).faults(faults);
+    }
+
+    private static Duration seconds(String option, double value) {
+      if (!(value >= 0) || Double.isInfinite(value)) {
+        throw new IllegalArgumentException(option + " must be zero or more seconds, got " + value);
+      }
+      return Duration.ofMillis(Math.round(value * 1000));
+    }
+
+    private static String read(Path template) {
+      try {
+        return Files.readString(template);
+      } catch (NoSuchFileException e) {
+        throw new IllegalArgumentException("--template " + template + " does not exist");
+      } catch (IOException e) {
+        throw new IllegalArgumentException("--template " + template + " cannot be read: " + e.getMessage());
+      }
+    }
+
+    /** cdk.out names templates {@code <StackName>.template.json}. */
+    private static String stackNameOf(Path template) {
+      String file = template.getFileName().toString();
+      return file.endsWith(".template.json") ? file.substring(0, file.length() - ".template.json".length())
+          : "BatchLabStack";
+    }
+  }
+}

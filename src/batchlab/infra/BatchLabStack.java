@@ -1,0 +1,113 @@
+package batchlab.infra;
+
+import java.nio.file.Path;
+import software.amazon.awscdk.Annotations;
+import software.amazon.awscdk.Aws;
+import software.amazon.awscdk.CfnOutput;
+import software.amazon.awscdk.Fn;
+import software.amazon.awscdk.Stack;
+import software.amazon.awscdk.StackProps;
+import software.constructs.Construct;
+
+/**
+ * The batch-lab stack: network, compute environment, job queue and job definition, with every name
+ * a user or the submitter needs exported as an output. Nothing here depends on maxVcpus except the
+ * environment's MaxvCpus, so changing it is an in-place scaling update.
+ */
+public final class BatchLabStack extends Stack {
+
+  /** Output logical ids; the submitter reads them through DescribeStacks. */
+  public static final String OUTPUT_JOB_QUEUE_NAME = "JobQueueName";
+  public static final String OUTPUT_JOB_QUEUE_ARN = "JobQueueArn";
+  public static final String OUTPUT_JOB_DEFINITION_NAME = "JobDefinitionName";
+  public static final String OUTPUT_JOB_DEFINITION_ARN = "JobDefinitionArn";
+  public static final String OUTPUT_COMPUTE_ENVIRONMENT_NAME = "ComputeEnvironmentName";
+  public static final String OUTPUT_COMPUTE_ENVIRONMENT_ARN = "ComputeEnvironmentArn";
+  public static final String OUTPUT_LOG_GROUP_NAME = "LogGroupName";
+  public static final String OUTPUT_REGION = "Region";
+
+  private final LabNetwork network;
+  private final LabComputeEnvironment computeEnvironment;
+  private final LabJobQueue jobQueue;
+  private final LabJobDefinition jobDefinition;
+
+  public BatchLabStack(Construct scope, StackSettings settings, Path jobImageDirectory, StackProps props) {
+    super(scope, settings.stackName(), StackProps.builder()
+        .stackName(settings.stackName())
+        .env(props.getEnv())
+        .description("batch-lab: AWS Batch spot compute environment, job queue and job definition"
+            + " for the vCPU exhaustion experiment")
+        .build());
+    network = new LabNetwork(this, "Network", LabNetwork.Props.builder()
+        .existingVpcId(settings.vpcId().orElse(null))
+        .build());
+    computeEnvironment = new LabComputeEnvironment(this, "ComputeEnvironment",
+        LabComputeEnvironment.Props.builder()
+            .network(network)
+            .spot(settings.spot())
+            .minVcpus(settings.minVcpus())
+            .maxVcpus(settings.maxVcpus())
+            .desiredVcpus(settings.desiredVcpus())
+            .instanceTypes(settings.instanceTypes())
+            .allocationStrategy(settings.allocationStrategy())
+            .build());
+    jobQueue = new LabJobQueue(this, "JobQueue", LabJobQueue.Props.builder()
+        .computeEnvironment(computeEnvironment.computeEnvironment())
+        .runnableTimeoutSeconds(settings.runnableTimeoutSeconds())
+        .build());
+    jobDefinition = new LabJobDefinition(this, "JobDefinition", LabJobDefinition.Props.builder()
+        .name(settings.jobDefinitionName())
+        .imageDirectory(jobImageDirectory)
+        .vcpus(settings.jobVcpus())
+        .memoryMiB(settings.jobMemoryMiB())
+        .timeoutSeconds(settings.jobTimeoutSeconds())
+        .logRetentionDays(settings.logRetentionDays())
+        .build());
+    if (!settings.unknownInstanceTypes().isEmpty()) {
+      Annotations.of(this).addWarningV2("batch-lab:unknownInstanceType", "instance types "
+          + String.join(",", settings.unknownInstanceTypes())
+          + " are not in batch-lab's catalogue: the check that a job fits an instance was skipped");
+    }
+    addOutputs(settings.jobDefinitionName());
+  }
+
+  private void addOutputs(String jobDefinitionName) {
+    // Batch's Ref is the ARN; the name is its last path segment (CloudFormation has no Name attribute).
+    String queueArn = jobQueue.queue().getJobQueueArn();
+    String environmentArn = computeEnvironment.computeEnvironment().getComputeEnvironmentArn();
+    output(OUTPUT_JOB_QUEUE_NAME, nameFromArn(queueArn), "Job queue to submit to");
+    output(OUTPUT_JOB_QUEUE_ARN, queueArn, "Job queue ARN");
+    // The name is fixed (revisions make that safe), so the output is a plain string.
+    output(OUTPUT_JOB_DEFINITION_NAME, jobDefinitionName, "Job definition name (latest active revision)");
+    output(OUTPUT_JOB_DEFINITION_ARN, jobDefinition.jobDefinition().getJobDefinitionArn(),
+        "Job definition ARN (this revision)");
+    output(OUTPUT_COMPUTE_ENVIRONMENT_NAME, nameFromArn(environmentArn), "Compute environment name");
+    output(OUTPUT_COMPUTE_ENVIRONMENT_ARN, environmentArn, "Compute environment ARN");
+    output(OUTPUT_LOG_GROUP_NAME, jobDefinition.logGroup().getLogGroupName(), "CloudWatch Logs group of the jobs");
+    output(OUTPUT_REGION, Aws.REGION, "Region of the stack");
+  }
+
+  private static String nameFromArn(String arn) {
+    return Fn.select(1, Fn.split("/", arn));
+  }
+
+  private void output(String id, String value, String description) {
+    CfnOutput.Builder.create(this, id).value(value).description(description).build();
+  }
+
+  public LabNetwork network() {
+    return network;
+  }
+
+  public LabComputeEnvironment computeEnvironment() {
+    return computeEnvironment;
+  }
+
+  public LabJobQueue jobQueue() {
+    return jobQueue;
+  }
+
+  public LabJobDefinition jobDefinition() {
+    return jobDefinition;
+  }
+}

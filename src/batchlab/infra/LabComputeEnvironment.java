@@ -1,0 +1,158 @@
+package batchlab.infra;
+
+import batchlab.batch.AllocationStrategy;
+import java.util.List;
+import java.util.Objects;
+import java.util.OptionalInt;
+import software.amazon.awscdk.services.batch.CfnComputeEnvironment;
+import software.amazon.awscdk.services.batch.EcsMachineImage;
+import software.amazon.awscdk.services.batch.EcsMachineImageType;
+import software.amazon.awscdk.services.batch.IManagedEc2EcsComputeEnvironment;
+import software.amazon.awscdk.services.batch.ManagedEc2EcsComputeEnvironment;
+import software.amazon.awscdk.services.ec2.ISecurityGroup;
+import software.amazon.awscdk.services.ec2.IVpc;
+import software.amazon.awscdk.services.ec2.InstanceType;
+import software.amazon.awscdk.services.ec2.LaunchTemplate;
+import software.amazon.awscdk.services.ec2.SubnetSelection;
+import software.constructs.Construct;
+
+/**
+ * A managed EC2 compute environment launching exactly the listed instance types (no "optimal"),
+ * with IMDSv2 required through a launch template and a CloudFormation-generated name, so that a
+ * replacement never collides with the old environment.
+ */
+public final class LabComputeEnvironment extends Construct {
+
+  private final ManagedEc2EcsComputeEnvironment computeEnvironment;
+
+  public LabComputeEnvironment(Construct scope, String id, Props props) {
+    super(scope, id);
+    props.validate();
+    LaunchTemplate launchTemplate = LaunchTemplate.Builder.create(this, "LaunchTemplate")
+        .requireImdsv2(true)
+        .build();
+    computeEnvironment = ManagedEc2EcsComputeEnvironment.Builder.create(this, "Resource")
+        .vpc(props.vpc())
+        .vpcSubnets(props.subnets())
+        .securityGroups(List.of(props.securityGroup()))
+        .spot(props.spot())
+        .minvCpus(props.minVcpus())
+        .maxvCpus(props.maxVcpus())
+        .instanceTypes(props.instanceTypes().stream().map(InstanceType::new).toList())
+        .useOptimalInstanceClasses(false)
+        .allocationStrategy(
+            software.amazon.awscdk.services.batch.AllocationStrategy.valueOf(props.allocationStrategy().name()))
+        .launchTemplate(launchTemplate)
+        // Explicit, so the AMI family does not change with CDK's defaultToAL2023 feature flag.
+        .images(List.of(EcsMachineImage.builder().imageType(EcsMachineImageType.ECS_AL2023).build()))
+        .build();
+    // L2 does not expose desiredvCpus; it stays unset unless asked for, because a pinned value makes
+    // later updates fail once Batch has scaled the environment elsewhere.
+    props.desiredVcpus().ifPresent(desired ->
+        ((CfnComputeEnvironment) computeEnvironment.getNode().getDefaultChild())
+            .addPropertyOverride("ComputeResources.DesiredvCpus", desired));
+  }
+
+  public IManagedEc2EcsComputeEnvironment computeEnvironment() {
+    return computeEnvironment;
+  }
+
+  /** Capacity and placement of the environment. */
+  public record Props(
+      IVpc vpc,
+      SubnetSelection subnets,
+      ISecurityGroup securityGroup,
+      boolean spot,
+      int minVcpus,
+      int maxVcpus,
+      OptionalInt desiredVcpus,
+      List<String> instanceTypes,
+      AllocationStrategy allocationStrategy) {
+
+    public Props {
+      instanceTypes = List.copyOf(instanceTypes);
+    }
+
+    public static Builder builder() {
+      return new Builder();
+    }
+
+    void validate() {
+      Objects.requireNonNull(vpc, "vpc");
+      Objects.requireNonNull(subnets, "subnets");
+      Objects.requireNonNull(securityGroup, "securityGroup");
+      Objects.requireNonNull(allocationStrategy, "allocationStrategy");
+      if (minVcpus < 0 || maxVcpus < Math.max(1, minVcpus)) {
+        throw new IllegalArgumentException(
+            "compute environment needs 0 <= minVcpus <= maxVcpus and maxVcpus >= 1, got " + minVcpus + ".." + maxVcpus);
+      }
+      desiredVcpus.ifPresent(desired -> {
+        if (desired < minVcpus || desired > maxVcpus) {
+          throw new IllegalArgumentException(
+              "desiredVcpus " + desired + " is outside [" + minVcpus + ", " + maxVcpus + "]");
+        }
+      });
+      if (instanceTypes.isEmpty()) {
+        throw new IllegalArgumentException("compute environment needs at least one instance type");
+      }
+      if (!allocationStrategy.allowedFor(spot)) {
+        throw new IllegalArgumentException(
+            allocationStrategy + " is not allowed for " + (spot ? "spot" : "on-demand") + " instances");
+      }
+    }
+
+    public static final class Builder {
+      private IVpc vpc;
+      private SubnetSelection subnets;
+      private ISecurityGroup securityGroup;
+      private boolean spot = true;
+      private int minVcpus;
+      private int maxVcpus = 4;
+      private OptionalInt desiredVcpus = OptionalInt.empty();
+      private List<String> instanceTypes = List.of("m7i.large");
+      private AllocationStrategy allocationStrategy = AllocationStrategy.BEST_FIT_PROGRESSIVE;
+
+      public Builder network(LabNetwork network) {
+        this.vpc = network.vpc();
+        this.subnets = network.subnets();
+        this.securityGroup = network.securityGroup();
+        return this;
+      }
+
+      public Builder spot(boolean spot) {
+        this.spot = spot;
+        return this;
+      }
+
+      public Builder minVcpus(int minVcpus) {
+        this.minVcpus = minVcpus;
+        return this;
+      }
+
+      public Builder maxVcpus(int maxVcpus) {
+        this.maxVcpus = maxVcpus;
+        return this;
+      }
+
+      public Builder desiredVcpus(OptionalInt desiredVcpus) {
+        this.desiredVcpus = desiredVcpus;
+        return this;
+      }
+
+      public Builder instanceTypes(List<String> instanceTypes) {
+        this.instanceTypes = instanceTypes;
+        return this;
+      }
+
+      public Builder allocationStrategy(AllocationStrategy allocationStrategy) {
+        this.allocationStrategy = allocationStrategy;
+        return this;
+      }
+
+      public Props build() {
+        return new Props(vpc, subnets, securityGroup, spot, minVcpus, maxVcpus, desiredVcpus, instanceTypes,
+            allocationStrategy);
+      }
+    }
+  }
+}

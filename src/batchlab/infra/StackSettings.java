@@ -1,0 +1,162 @@
+package batchlab.infra;
+
+import batchlab.batch.AllocationStrategy;
+import batchlab.batch.InstanceType;
+import batchlab.batch.InstanceTypeCatalog;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * Everything the stack is parameterised by, parsed and validated from CDK context in one go so that
+ * a bad value fails before any construct exists (nothing half-synthesized).
+ */
+public record StackSettings(
+    String stackName,
+    String name,
+    Optional<String> vpcId,
+    boolean spot,
+    int minVcpus,
+    int maxVcpus,
+    OptionalInt desiredVcpus,
+    List<String> instanceTypes,
+    AllocationStrategy allocationStrategy,
+    int jobVcpus,
+    int jobMemoryMiB,
+    int jobTimeoutSeconds,
+    int runnableTimeoutSeconds,
+    int logRetentionDays) {
+
+  /** A bound well above any lab use that still catches a slipped digit. */
+  static final int MAX_VCPUS_LIMIT = 10_000;
+  /** Batch's documented bounds for a jobStateTimeLimitActions maxTimeSeconds. */
+  static final int RUNNABLE_TIMEOUT_MIN = 600;
+  static final int RUNNABLE_TIMEOUT_MAX = 86_400;
+  /** Batch's minimum attempt timeout; the maximum is a sanity bound of 14 days. */
+  static final int JOB_TIMEOUT_MIN = 60;
+  static final int JOB_TIMEOUT_MAX = 14 * 86_400;
+
+  private static final Pattern STACK_NAME = Pattern.compile("[A-Za-z][A-Za-z0-9-]{0,127}");
+  // "<name>-job" must stay a valid job definition name: 128 letters, digits, '-' or '_'.
+  private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]{0,123}");
+  private static final Pattern INSTANCE_TYPE = Pattern.compile("[a-z0-9]+(\\.[a-z0-9-]+)?");
+
+  public StackSettings {
+    instanceTypes = List.copyOf(instanceTypes);
+  }
+
+  /** The settings for an empty context: the article's set-up. */
+  public static StackSettings defaults() {
+    return fromContext(Map.of());
+  }
+
+  /**
+   * Parses and validates the context; keys it does not know are ignored unless they look like a typo
+   * of a known key.
+   *
+   * @throws SettingsException on the first bad value
+   */
+  public static StackSettings fromContext(Map<String, ?> context) {
+    ContextValues values = new ContextValues(context);
+    values.rejectTypos();
+    boolean spot = values.bool(ContextKey.SPOT, true);
+    int minVcpus = values.integer(ContextKey.MIN_VCPUS, 0, 0, MAX_VCPUS_LIMIT);
+    int maxVcpus = values.integer(ContextKey.MAX_VCPUS, 4, 1, MAX_VCPUS_LIMIT);
+    StackSettings settings = new StackSettings(
+        values.string(ContextKey.STACK_NAME, "BatchLab", STACK_NAME,
+            "a letter, then up to 127 letters, digits or '-'"),
+        values.string(ContextKey.NAME, "batch-lab", NAME,
+            "up to 124 letters, digits, '-' or '_', starting with a letter or digit"),
+        values.optionalString(ContextKey.VPC_ID, LabNetwork.VPC_ID, "vpc- and 8 or 17 hex digits"),
+        spot,
+        minVcpus,
+        maxVcpus,
+        values.optionalInteger(ContextKey.DESIRED_VCPUS, 0, MAX_VCPUS_LIMIT),
+        values.list(ContextKey.INSTANCE_TYPES, List.of("m7i.large"), INSTANCE_TYPE,
+            "instance types such as m7i.large or families such as m7i, comma-separated"),
+        allocationStrategy(values, spot),
+        values.integer(ContextKey.JOB_VCPUS, 2, 1, 256),
+        values.integer(ContextKey.JOB_MEMORY_MIB, 1024, 4, 4 * 1024 * 1024),
+        values.integer(ContextKey.JOB_TIMEOUT_SECONDS, 3600, JOB_TIMEOUT_MIN, JOB_TIMEOUT_MAX),
+        values.integer(ContextKey.RUNNABLE_TIMEOUT_SECONDS, RUNNABLE_TIMEOUT_MIN, RUNNABLE_TIMEOUT_MIN,
+            RUNNABLE_TIMEOUT_MAX),
+        logRetentionDays(values));
+    settings.checkCapacity();
+    return settings;
+  }
+
+  /** Job definition name: revisions make a fixed name safe, unlike the queue or environment. */
+  public String jobDefinitionName() {
+    return name + "-job";
+  }
+
+  /** The instance types the catalogue does not know: allowed, but the fit check is skipped. */
+  public List<String> unknownInstanceTypes() {
+    return InstanceTypeCatalog.unknown(instanceTypes);
+  }
+
+  private static AllocationStrategy allocationStrategy(ContextValues values, boolean spot) {
+    if (!values.isSet(ContextKey.ALLOCATION_STRATEGY)) {
+      return AllocationStrategy.BEST_FIT_PROGRESSIVE;
+    }
+    String raw = values.string(ContextKey.ALLOCATION_STRATEGY, null, Pattern.compile(".*"), "");
+    AllocationStrategy strategy = AllocationStrategy.parse(raw)
+        .orElseThrow(() -> ContextValues.bad(ContextKey.ALLOCATION_STRATEGY, raw, AllocationStrategy.allowedValues()));
+    if (!strategy.allowedFor(spot)) {
+      throw new SettingsException("allocationStrategy=" + raw + " is not allowed with spot=" + spot
+          + " (allowed: " + allowedStrategies(spot) + ")");
+    }
+    return strategy;
+  }
+
+  private static String allowedStrategies(boolean spot) {
+    return Arrays.stream(AllocationStrategy.values())
+        .filter(s -> s.allowedFor(spot))
+        .map(Enum::name)
+        .collect(Collectors.joining(", "));
+  }
+
+  private static int logRetentionDays(ContextValues values) {
+    int days = values.integer(ContextKey.LOG_RETENTION_DAYS, 7, 1, LogRetention.maxDays());
+    if (!LogRetention.isAllowed(days)) {
+      throw ContextValues.bad(ContextKey.LOG_RETENTION_DAYS, days, LogRetention.allowedText());
+    }
+    return days;
+  }
+
+  /** Cross-key rules: the vCPU range, and that a job can ever be placed (else it is RUNNABLE forever). */
+  private void checkCapacity() {
+    if (maxVcpus < minVcpus) {
+      throw new SettingsException("maxVcpus=" + maxVcpus + " is below minVcpus=" + minVcpus
+          + " (allowed: maxVcpus >= minVcpus)");
+    }
+    desiredVcpus.ifPresent(desired -> {
+      if (desired < minVcpus || desired > maxVcpus) {
+        throw new SettingsException("desiredVcpus=" + desired + " is outside [minVcpus, maxVcpus] = ["
+            + minVcpus + ", " + maxVcpus + "]");
+      }
+    });
+    if (jobVcpus > maxVcpus) {
+      throw new SettingsException("jobVcpus=" + jobVcpus + " exceeds maxVcpus=" + maxVcpus
+          + ": the job could never be placed and would stay RUNNABLE (allowed: jobVcpus <= maxVcpus)");
+    }
+    if (!unknownInstanceTypes().isEmpty()) {
+      return;
+    }
+    List<InstanceType> allowed = InstanceTypeCatalog.resolve(instanceTypes);
+    if (allowed.stream().noneMatch(t -> t.canHold(jobVcpus, jobMemoryMiB))) {
+      InstanceType largest = allowed.stream()
+          .max(Comparator.comparingInt(InstanceType::usableMemoryMiB).thenComparingInt(InstanceType::vcpus))
+          .orElseThrow();
+      throw new SettingsException("a job of jobVcpus=" + jobVcpus + " and jobMemoryMiB=" + jobMemoryMiB
+          + " fits none of instanceTypes=" + String.join(",", instanceTypes) + " and would stay RUNNABLE"
+          + " (largest: " + largest.name() + " with " + largest.vcpus() + " vCPU and "
+          + largest.usableMemoryMiB() + " MiB usable after the ECS/OS overhead)");
+    }
+  }
+}
