@@ -11,6 +11,7 @@ import picocli.CommandLine.Command;
     subcommands = {
       BenchSubmitCommand.class,
       BenchEmulatorCommand.class,
+      SynthBenchCommand.class,
     })
 public final class BenchCommand implements Runnable {
 
