@@ -1,5 +1,6 @@
 package batchlab.cli;
 
+import batchlab.infra.ContextKey;
 import batchlab.local.BatchEmulator;
 import batchlab.local.EmulatorBanner;
 import batchlab.local.Faults;
@@ -165,7 +166,7 @@ public final class LocalCommand implements Callable<Integer> {
     private static String stackNameOf(Path template) {
       String file = template.getFileName().toString();
       return file.endsWith(".template.json") ? file.substring(0, file.length() - ".template.json".length())
-          : "BatchLabStack";
+          : ContextKey.STACK_NAME.defaultValue().orElseThrow();
     }
   }
 }

@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
+import batchlab.infra.ContextKey;
 import batchlab.infra.StackSynthesizer;
 import batchlab.infra.SynthesizedStack;
 import java.util.HashMap;
@@ -248,7 +249,8 @@ public final class BatchEmulator implements AutoCloseable {
         }
       }
       if (stackName == null) {
-        stackName = "BatchLabStack";
+        // A raw template carries no stack name: assume the CDK app's default, as cdk deploy names it.
+        stackName = ContextKey.STACK_NAME.defaultValue().orElseThrow();
       }
       return new BatchEmulator(this);
     }
