@@ -88,7 +88,8 @@ public final class Experiment {
       failure = e;
       throw e;
     } catch (RuntimeException e) {
-      partialReason = "stopped by an error: " + firstLine(e);
+      // An interrupt that lands inside an SDK call surfaces as a failed call, not as a clean stop.
+      partialReason = (causedByInterrupt(e) ? INTERRUPTED + ": " : "stopped by an error: ") + firstLine(e);
       failure = e;
       throw e;
     } finally {
@@ -237,6 +238,15 @@ public final class Experiment {
       shown.put("timeout", settings.timeout().toSeconds() + " s");
     }
     return shown;
+  }
+
+  private static boolean causedByInterrupt(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof InterruptedException) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static String firstLine(Throwable e) {
