@@ -9,6 +9,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     description = "Run a benchmark and print its figures.",
     subcommands = {
+      SynthBenchCommand.class,
     })
 public final class BenchCommand implements Runnable {
 

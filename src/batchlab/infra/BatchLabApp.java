@@ -30,7 +30,7 @@ public final class BatchLabApp {
   public static int run(PrintStream err) {
     try {
       App app = new App();
-      addStack(app, contextOf(app), Environments.fromCdkCli());
+      addStack(app, contextOf(app), Environments.fromCdkCli(), ProjectFiles.locate().jobImageDirectory());
       app.synth();
       return 0;
     } catch (IllegalArgumentException e) {
@@ -46,9 +46,11 @@ public final class BatchLabApp {
    * Validates {@code context} and adds the stack to {@code app}.
    *
    * @param environment the account/region to deploy to; needed only to look up an existing VPC
+   * @param jobImageDirectory the Docker build context of the job image
    * @throws SettingsException on a bad context value, before any construct is created
    */
-  public static BatchLabStack addStack(App app, Map<String, ?> context, Optional<Environment> environment) {
+  public static BatchLabStack addStack(
+      App app, Map<String, ?> context, Optional<Environment> environment, Path jobImageDirectory) {
     StackSettings settings = StackSettings.fromContext(context);
     if (settings.vpcId().isPresent() && environment.isEmpty()) {
       throw new SettingsException("vpcId=" + settings.vpcId().get() + " needs the target account and region"
@@ -59,7 +61,7 @@ public final class BatchLabApp {
     if (settings.vpcId().isPresent()) {
       props.env(environment.get());
     }
-    return new BatchLabStack(app, settings, JobImage.directory(), props.build());
+    return new BatchLabStack(app, settings, jobImageDirectory, props.build());
   }
 
   /** Every context value the app sees (cdk.json, cdk.context.json, -c), keyed by name. */

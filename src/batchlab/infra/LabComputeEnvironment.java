@@ -2,6 +2,7 @@ package batchlab.infra;
 
 import batchlab.batch.AllocationStrategy;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.OptionalInt;
 import software.amazon.awscdk.services.batch.CfnComputeEnvironment;
@@ -11,6 +12,7 @@ import software.amazon.awscdk.services.batch.IManagedEc2EcsComputeEnvironment;
 import software.amazon.awscdk.services.batch.ManagedEc2EcsComputeEnvironment;
 import software.amazon.awscdk.services.ec2.ISecurityGroup;
 import software.amazon.awscdk.services.ec2.IVpc;
+import software.amazon.awscdk.services.ec2.InstanceClass;
 import software.amazon.awscdk.services.ec2.InstanceType;
 import software.amazon.awscdk.services.ec2.LaunchTemplate;
 import software.amazon.awscdk.services.ec2.SubnetSelection;
@@ -38,7 +40,11 @@ public final class LabComputeEnvironment extends Construct {
         .spot(props.spot())
         .minvCpus(props.minVcpus())
         .maxvCpus(props.maxVcpus())
-        .instanceTypes(props.instanceTypes().stream().map(InstanceType::new).toList())
+        // "m7i.large" is a type; a bare "m7i" is a family, which CDK takes as an instance class.
+        .instanceTypes(props.instanceTypes().stream()
+            .filter(name -> name.contains(".")).map(InstanceType::new).toList())
+        .instanceClasses(props.instanceTypes().stream()
+            .filter(name -> !name.contains(".")).map(LabComputeEnvironment::instanceClass).toList())
         .useOptimalInstanceClasses(false)
         .allocationStrategy(
             software.amazon.awscdk.services.batch.AllocationStrategy.valueOf(props.allocationStrategy().name()))
@@ -51,6 +57,16 @@ public final class LabComputeEnvironment extends Construct {
     props.desiredVcpus().ifPresent(desired ->
         ((CfnComputeEnvironment) computeEnvironment.getNode().getDefaultChild())
             .addPropertyOverride("ComputeResources.DesiredvCpus", desired));
+  }
+
+  /** A bare family such as {@code m7i}: Batch then picks the size. */
+  private static InstanceClass instanceClass(String family) {
+    try {
+      return InstanceClass.valueOf(family.toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("instance family " + family + " is unknown to aws-cdk-lib;"
+          + " list its sizes instead (e.g. " + family + ".large)", e);
+    }
   }
 
   public IManagedEc2EcsComputeEnvironment computeEnvironment() {

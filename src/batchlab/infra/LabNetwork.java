@@ -28,19 +28,19 @@ public final class LabNetwork extends Construct {
 
   public LabNetwork(Construct scope, String id, Props props) {
     super(scope, id);
-    props.existingVpcId().ifPresent(vpcId -> {
+    if (props.existingVpcId().isPresent()) {
+      String vpcId = props.existingVpcId().get();
       if (!VPC_ID.matcher(vpcId).matches()) {
         throw new IllegalArgumentException("existing VPC id " + vpcId + " is not of the form vpc-<hex digits>");
       }
-    });
-    if (props.existingVpcId().isPresent()) {
-      vpc = Vpc.fromLookup(this, "Vpc", VpcLookupOptions.builder().vpcId(props.existingVpcId().get()).build());
+      vpc = Vpc.fromLookup(this, "Vpc", VpcLookupOptions.builder().vpcId(vpcId).build());
       // The VPC's own choice: private subnets with egress when it has them, else public ones.
       subnets = SubnetSelection.builder().build();
     } else {
       vpc = Vpc.Builder.create(this, "Vpc")
           .maxAzs(2)
           .natGateways(0)
+          // true would add a custom-resource Lambda to strip the default security group's rules.
           .restrictDefaultSecurityGroup(false)
           .subnetConfiguration(List.of(SubnetConfiguration.builder()
               .name("public")

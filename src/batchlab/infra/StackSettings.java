@@ -77,8 +77,7 @@ public record StackSettings(
         minVcpus,
         maxVcpus,
         values.optionalInteger(ContextKey.DESIRED_VCPUS, 0, MAX_VCPUS_LIMIT),
-        values.list(ContextKey.INSTANCE_TYPES, List.of("m7i.large"), INSTANCE_TYPE,
-            "instance types such as m7i.large or families such as m7i, comma-separated"),
+        instanceTypes(values),
         allocationStrategy(values, spot),
         values.integer(ContextKey.JOB_VCPUS, 2, 1, 256),
         values.integer(ContextKey.JOB_MEMORY_MIB, 1024, 4, 4 * 1024 * 1024),
@@ -93,6 +92,19 @@ public record StackSettings(
   /** Job definition name: revisions make a fixed name safe, unlike the queue or environment. */
   public String jobDefinitionName() {
     return name + "-job";
+  }
+
+  private static List<String> instanceTypes(ContextValues values) {
+    List<String> names = values.list(ContextKey.INSTANCE_TYPES, List.of("m7i.large"), INSTANCE_TYPE,
+        "instance types such as m7i.large or families such as m7i, comma-separated");
+    for (String name : names) {
+      // An unknown type is fine (its size is unknown); an unknown bare family is most likely a typo.
+      if (!name.contains(".") && !InstanceTypeCatalog.isFamily(name)) {
+        throw new SettingsException("instanceTypes=" + String.join(",", names) + ": family '" + name
+            + "' is unknown (allowed: a type such as " + name + ".large, or a family such as m7i, c7i, r7i)");
+      }
+    }
+    return names;
   }
 
   /** The instance types the catalogue does not know: allowed, but the fit check is skipped. */

@@ -3,16 +3,11 @@ package batchlab.infra;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.stream.Stream;
 import software.amazon.awscdk.App;
 import software.amazon.awscdk.AppProps;
 import software.amazon.awscdk.Environment;
@@ -31,7 +26,9 @@ public final class StackSynthesizer {
   private StackSynthesizer() {}
 
   /**
-   * Synthesizes with {@code context} as {@code -c key=value} pairs would give it.
+   * Synthesizes with {@code context} as {@code -c key=value} pairs would give it, on top of cdk.json's
+   * context (feature flags), so the template is the one {@code cdk synth} produces, minus the CLI's
+   * metadata (CDKMetadata resource, aws:cdk:path).
    *
    * @throws SettingsException on a bad context value
    */
@@ -48,33 +45,29 @@ public final class StackSynthesizer {
   }
 
   static SynthesizedStack synthesizeUncached(Map<String, String> context, Optional<Environment> environment) {
-    Path outdir = createTempDirectory();
+    Path outdir = Directories.createTemp("batch-lab-synth");
     try {
-      App app = new App(AppProps.builder().outdir(outdir.toString()).context(new HashMap<>(context)).build());
-      BatchLabStack stack = BatchLabApp.addStack(app, context, environment);
-      CloudAssembly assembly = app.synth();
+      BatchLabStack stack = newStack(context, environment, Optional.of(outdir));
+      CloudAssembly assembly = ((App) stack.getNode().getRoot()).synth();
       Object template = assembly.getStackArtifact(stack.getArtifactId()).getTemplate();
       return new SynthesizedStack(stack.getStackName(), JSON.writeValueAsString(template));
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("cannot render the synthesized template as JSON", e);
     } finally {
-      deleteRecursively(outdir);
+      Directories.deleteQuietly(outdir);
     }
   }
 
-  private static Path createTempDirectory() {
-    try {
-      return Files.createTempDirectory("batch-lab-synth");
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot create a temporary cdk.out directory", e);
-    }
-  }
-
-  private static void deleteRecursively(Path dir) {
-    try (Stream<Path> paths = Files.walk(dir)) {
-      paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-    } catch (IOException e) {
-      // A leftover temp directory is harmless; the synthesis result is what matters.
-    }
+  /**
+   * The stack in a fresh app whose context is cdk.json's overlaid with {@code context}, as the CLI
+   * builds it; without {@code outdir}, CDK picks a temporary one.
+   */
+  static BatchLabStack newStack(Map<String, ?> context, Optional<Environment> environment, Optional<Path> outdir) {
+    ProjectFiles project = ProjectFiles.locate();
+    Map<String, Object> appContext = new HashMap<>(project.cdkJsonContext());
+    appContext.putAll(context);
+    AppProps.Builder props = AppProps.builder().context(appContext);
+    outdir.ifPresent(dir -> props.outdir(dir.toString()));
+    return BatchLabApp.addStack(new App(props.build()), appContext, environment, project.jobImageDirectory());
   }
 }

@@ -1,0 +1,47 @@
+package batchlab.cli;
+
+import batchlab.infra.ProjectFiles;
+import batchlab.infra.SynthBenchmark;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code batch-lab bench synth}: wall time of {@code npx cdk synth} with this app, the stock app, and the floor. */
+@Command(name = "synth", mixinStandardHelpOptions = true,
+    description = {"Time `npx cdk synth -c maxVcpus=4` with this project's app command (a), with the stock",
+        "`mvn -e -q compile exec:java` app command (b), the app alone without the CDK CLI (c, the floor)",
+        "and the CLI alone (d); print medians and the ratios."})
+public final class SynthBenchCommand implements Callable<Integer> {
+
+  @Option(names = "--runs", defaultValue = "3", description = "Measured runs of each variant (default: ${DEFAULT-VALUE}).")
+  int runs;
+
+  @Option(names = "--skip-stock", description = "Leave out (b), the slowest variant.")
+  boolean skipStock;
+
+  @Option(names = "--validation",
+      description = "Include CDK's CloudFormation template validation (CDK_VALIDATION=true) in every variant.")
+  boolean validation;
+
+  @Override
+  public Integer call() throws Exception {
+    if (runs < 1 || runs > 50) {
+      System.err.println("batch-lab: --runs=" + runs + " is not allowed (allowed: 1 to 50)");
+      return 2;
+    }
+    try {
+      SynthBenchmark.builder()
+          .project(ProjectFiles.locate())
+          .runs(runs)
+          .includeStock(!skipStock)
+          .validation(validation)
+          .out(System.out)
+          .build()
+          .run();
+      return 0;
+    } catch (IllegalStateException e) {
+      System.err.println("batch-lab: " + e.getMessage());
+      return 1;
+    }
+  }
+}

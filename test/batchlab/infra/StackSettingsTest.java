@@ -1,0 +1,309 @@
+package batchlab.infra;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import batchlab.batch.AllocationStrategy;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalInt;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Parsing and validation of the CDK context, without synthesizing anything. */
+class StackSettingsTest {
+
+  private static StackSettings parse(Object... keysAndValues) {
+    Map<String, Object> context = new HashMap<>();
+    for (int i = 0; i < keysAndValues.length; i += 2) {
+      context.put((String) keysAndValues[i], keysAndValues[i + 1]);
+    }
+    return StackSettings.fromContext(context);
+  }
+
+  private static void assertRejected(String message, Object... keysAndValues) {
+    assertThatThrownBy(() -> parse(keysAndValues))
+        .isInstanceOf(SettingsException.class)
+        .hasMessage(message);
+  }
+
+  @Test
+  void defaultsAreTheArticlesSetUp() {
+    StackSettings settings = StackSettings.defaults();
+
+    assertThat(settings.stackName()).isEqualTo("BatchLab");
+    assertThat(settings.jobDefinitionName()).isEqualTo("batch-lab-job");
+    assertThat(settings.vpcId()).isEmpty();
+    assertThat(settings.spot()).isTrue();
+    assertThat(settings.minVcpus()).isZero();
+    assertThat(settings.maxVcpus()).isEqualTo(4);
+    assertThat(settings.desiredVcpus()).isEmpty();
+    assertThat(settings.instanceTypes()).containsExactly("m7i.large");
+    assertThat(settings.allocationStrategy()).isEqualTo(AllocationStrategy.BEST_FIT_PROGRESSIVE);
+    assertThat(settings.jobVcpus()).isEqualTo(2);
+    assertThat(settings.jobMemoryMiB()).isEqualTo(1024);
+    assertThat(settings.jobTimeoutSeconds()).isEqualTo(3600);
+    assertThat(settings.runnableTimeoutSeconds()).isEqualTo(600);
+    assertThat(settings.logRetentionDays()).isEqualTo(7);
+  }
+
+  @Nested
+  class AcceptsValuesFromTheCommandLineAndFromCdkJson {
+
+    @Test
+    void parsesStringsAsCdkCMinusCGivesThem() {
+      StackSettings settings = parse("maxVcpus", "20", "spot", "false", "desiredVcpus", "2",
+          "instanceTypes", "m7i.large, c7i.xlarge", "allocationStrategy", "best_fit", "name", "lab2",
+          "stackName", "Lab-2", "vpcId", "vpc-0123456789abcdef0");
+
+      assertThat(settings.maxVcpus()).isEqualTo(20);
+      assertThat(settings.spot()).isFalse();
+      assertThat(settings.desiredVcpus()).isEqualTo(OptionalInt.of(2));
+      assertThat(settings.instanceTypes()).containsExactly("m7i.large", "c7i.xlarge");
+      assertThat(settings.allocationStrategy()).isEqualTo(AllocationStrategy.BEST_FIT);
+      assertThat(settings.jobDefinitionName()).isEqualTo("lab2-job");
+      assertThat(settings.stackName()).isEqualTo("Lab-2");
+      assertThat(settings.vpcId()).contains("vpc-0123456789abcdef0");
+    }
+
+    @Test
+    void parsesJsonNumbersBooleansAndArrays() {
+      StackSettings settings = parse("maxVcpus", 20, "minVcpus", 2.0, "spot", Boolean.FALSE,
+          "allocationStrategy", "BEST_FIT", "instanceTypes", List.of("m7i.large", "r7i.large"));
+
+      assertThat(settings.maxVcpus()).isEqualTo(20);
+      assertThat(settings.minVcpus()).isEqualTo(2);
+      assertThat(settings.spot()).isFalse();
+      assertThat(settings.instanceTypes()).containsExactly("m7i.large", "r7i.large");
+    }
+
+    @Test
+    void treatsABlankValueAsUnset() {
+      assertThat(parse("maxVcpus", " ").maxVcpus()).isEqualTo(4);
+    }
+
+    @Test
+    void ignoresCdkOwnKeysAndUnrelatedKeys() {
+      StackSettings settings = parse("@aws-cdk/aws-batch:defaultToAL2023", true,
+          "aws:cdk:enable-path-metadata", true,
+          "vpc-provider:account=1:filter.vpc-id=vpc-1:region=r:returnAsymmetricSubnets=true", Map.of(),
+          "owner", "someone-else");
+
+      assertThat(settings).isEqualTo(StackSettings.defaults());
+    }
+  }
+
+  @Nested
+  class RejectsBadNumbers {
+
+    @Test
+    void rejectsNonNumericMaxVcpus() {
+      assertRejected("maxVcpus=abc is not allowed (allowed: a whole number from 1 to 10000)", "maxVcpus", "abc");
+    }
+
+    @Test
+    void rejectsFractionalMaxVcpus() {
+      assertRejected("maxVcpus=2.5 is not allowed (allowed: a whole number from 1 to 10000)", "maxVcpus", 2.5);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"0", "-4", "10001"})
+    void rejectsMaxVcpusOutOfRange(String value) {
+      assertRejected("maxVcpus=" + value + " is not allowed (allowed: a whole number from 1 to 10000)",
+          "maxVcpus", value);
+    }
+
+    @Test
+    void rejectsNegativeMinVcpus() {
+      assertRejected("minVcpus=-1 is not allowed (allowed: a whole number from 0 to 10000)", "minVcpus", "-1");
+    }
+
+    @Test
+    void rejectsZeroJobVcpus() {
+      assertRejected("jobVcpus=0 is not allowed (allowed: a whole number from 1 to 256)", "jobVcpus", "0");
+    }
+
+    @Test
+    void rejectsNonNumericJobMemory() {
+      assertRejected("jobMemoryMiB=1g is not allowed (allowed: a whole number from 4 to 4194304)",
+          "jobMemoryMiB", "1g");
+    }
+
+    @Test
+    void rejectsAttemptTimeoutBelowBatchMinimum() {
+      assertRejected("jobTimeoutSeconds=30 is not allowed (allowed: a whole number from 60 to 1209600)",
+          "jobTimeoutSeconds", "30");
+    }
+
+    @Test
+    void rejectsRunnableTimeoutOutsideBatchLimits() {
+      assertRejected("runnableTimeoutSeconds=300 is not allowed (allowed: a whole number from 600 to 86400)",
+          "runnableTimeoutSeconds", "300");
+      assertRejected("runnableTimeoutSeconds=90000 is not allowed (allowed: a whole number from 600 to 86400)",
+          "runnableTimeoutSeconds", "90000");
+    }
+
+    @Test
+    void rejectsLogRetentionCloudWatchDoesNotOffer() {
+      assertThatThrownBy(() -> parse("logRetentionDays", "10"))
+          .isInstanceOf(SettingsException.class)
+          .hasMessageStartingWith("logRetentionDays=10 is not allowed (allowed: 1, 3, 5, 7, 14, 30,")
+          .hasMessageEndingWith(", 3653)");
+    }
+
+    @Test
+    void acceptsEveryLogRetentionCloudWatchOffers() {
+      assertThat(parse("logRetentionDays", "731").logRetentionDays()).isEqualTo(731);
+    }
+  }
+
+  @Nested
+  class RejectsInconsistentCapacity {
+
+    @Test
+    void rejectsMaxVcpusBelowMinVcpus() {
+      assertRejected("maxVcpus=4 is below minVcpus=8 (allowed: maxVcpus >= minVcpus)", "minVcpus", "8", "maxVcpus", "4");
+    }
+
+    @Test
+    void rejectsDesiredVcpusAboveMaxVcpus() {
+      assertRejected("desiredVcpus=6 is outside [minVcpus, maxVcpus] = [0, 4]", "desiredVcpus", "6");
+    }
+
+    @Test
+    void rejectsDesiredVcpusBelowMinVcpus() {
+      assertRejected("desiredVcpus=1 is outside [minVcpus, maxVcpus] = [2, 4]", "minVcpus", "2", "desiredVcpus", "1");
+    }
+
+    @Test
+    void rejectsAJobNeedingMoreVcpusThanMaxVcpus() {
+      assertRejected("jobVcpus=8 exceeds maxVcpus=4: the job could never be placed and would stay RUNNABLE"
+          + " (allowed: jobVcpus <= maxVcpus)", "jobVcpus", "8", "instanceTypes", "m7i.2xlarge");
+    }
+
+    @Test
+    void rejectsAJobNeedingMoreVcpusThanTheLargestInstanceType() {
+      assertRejected("a job of jobVcpus=4 and jobMemoryMiB=1024 fits none of instanceTypes=m7i.large,c7i.large"
+          + " and would stay RUNNABLE (largest: m7i.large with 2 vCPU and 7953 MiB usable after the ECS/OS"
+          + " overhead)", "jobVcpus", "4", "maxVcpus", "8", "instanceTypes", "m7i.large,c7i.large");
+    }
+
+    @Test
+    void rejectsAJobAskingForTheNominalMemoryOfTheInstance() {
+      assertRejected("a job of jobVcpus=2 and jobMemoryMiB=8192 fits none of instanceTypes=m7i.large and would"
+          + " stay RUNNABLE (largest: m7i.large with 2 vCPU and 7953 MiB usable after the ECS/OS overhead)",
+          "jobMemoryMiB", "8192");
+    }
+
+    @Test
+    void acceptsAJobUsingExactlyTheUsableMemory() {
+      assertThat(parse("jobMemoryMiB", "7953").jobMemoryMiB()).isEqualTo(7953);
+    }
+
+    @Test
+    void resolvesAFamilyToItsLargestSizeForTheFitCheck() {
+      assertThat(parse("instanceTypes", "m7i", "jobVcpus", "16", "maxVcpus", "16").jobVcpus()).isEqualTo(16);
+    }
+
+    @Test
+    void skipsTheFitCheckWhenAnInstanceTypeIsUnknown() {
+      StackSettings settings = parse("instanceTypes", "m7i.large,x9z.metal", "jobMemoryMiB", "100000");
+
+      assertThat(settings.unknownInstanceTypes()).containsExactly("x9z.metal");
+    }
+  }
+
+  @Nested
+  class RejectsBadNamesAndChoices {
+
+    @Test
+    void rejectsUnknownAllocationStrategy() {
+      assertRejected("allocationStrategy=FASTEST is not allowed (allowed: BEST_FIT, BEST_FIT_PROGRESSIVE,"
+          + " SPOT_CAPACITY_OPTIMIZED, SPOT_PRICE_CAPACITY_OPTIMIZED)", "allocationStrategy", "FASTEST");
+    }
+
+    @Test
+    void rejectsSpotOnlyStrategyForOnDemand() {
+      assertRejected("allocationStrategy=SPOT_CAPACITY_OPTIMIZED is not allowed with spot=false"
+          + " (allowed: BEST_FIT, BEST_FIT_PROGRESSIVE)", "spot", "false", "allocationStrategy", "SPOT_CAPACITY_OPTIMIZED");
+    }
+
+    @Test
+    void rejectsSpotThatIsNotABoolean() {
+      assertRejected("spot=yes is not allowed (allowed: true or false)", "spot", "yes");
+    }
+
+    @Test
+    void rejectsAnEmptyInstanceTypeInTheList() {
+      assertRejected("instanceTypes=m7i.large,,c7i.large: item '' is not allowed (allowed: instance types such as"
+          + " m7i.large or families such as m7i, comma-separated)", "instanceTypes", "m7i.large,,c7i.large");
+    }
+
+    @Test
+    void rejectsAnUnknownBareFamily() {
+      assertRejected("instanceTypes=m7i.large,m7: family 'm7' is unknown (allowed: a type such as m7.large, or a"
+          + " family such as m7i, c7i, r7i)", "instanceTypes", "m7i.large,m7");
+    }
+
+    @Test
+    void rejectsAMalformedVpcId() {
+      assertRejected("vpcId=vpc-xyz is not allowed (allowed: vpc- and 8 or 17 hex digits)", "vpcId", "vpc-xyz");
+    }
+
+    @Test
+    void rejectsASubnetIdGivenAsVpcId() {
+      assertRejected("vpcId=subnet-12345678 is not allowed (allowed: vpc- and 8 or 17 hex digits)",
+          "vpcId", "subnet-12345678");
+    }
+
+    @Test
+    void rejectsAStackNameCloudFormationRefuses() {
+      assertRejected("stackName=1lab is not allowed (allowed: a letter, then up to 127 letters, digits or '-')",
+          "stackName", "1lab");
+    }
+
+    @Test
+    void rejectsANameThatMakesAnInvalidJobDefinitionName() {
+      assertRejected("name=batch lab is not allowed (allowed: up to 124 letters, digits, '-' or '_', starting"
+          + " with a letter or digit)", "name", "batch lab");
+      assertThatThrownBy(() -> parse("name", "a".repeat(125))).isInstanceOf(SettingsException.class);
+      assertThat(parse("name", "a".repeat(124)).jobDefinitionName()).hasSize(128);
+    }
+  }
+
+  @Nested
+  class RejectsTyposOfKnownKeys {
+
+    @Test
+    void rejectsAMissingLetter() {
+      assertThatThrownBy(() -> parse("maxVcpu", "20"))
+          .isInstanceOf(SettingsException.class)
+          .hasMessage("unknown context key 'maxVcpu': did you mean 'maxVcpus'? (known keys: " + ContextKey.allKeys() + ")");
+    }
+
+    @Test
+    void rejectsWrongCase() {
+      assertThatThrownBy(() -> parse("maxvcpus", "20"))
+          .isInstanceOf(SettingsException.class)
+          .hasMessageStartingWith("unknown context key 'maxvcpus': did you mean 'maxVcpus'?");
+    }
+
+    @Test
+    void rejectsATypoOfAShortKey() {
+      assertThatThrownBy(() -> parse("spott", "false"))
+          .isInstanceOf(SettingsException.class)
+          .hasMessageStartingWith("unknown context key 'spott': did you mean 'spot'?");
+    }
+
+    @Test
+    void suggestsTheClosestKnownKey() {
+      assertThat(ContextKey.typoOf("jobVcpu")).contains(ContextKey.JOB_VCPUS);
+      assertThat(ContextKey.typoOf("instanceType")).contains(ContextKey.INSTANCE_TYPES);
+      assertThat(ContextKey.typoOf("desiredVcpus")).isEmpty();
+      assertThat(ContextKey.typoOf("region")).isEmpty();
+    }
+  }
+}
