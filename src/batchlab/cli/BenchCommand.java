@@ -10,6 +10,7 @@ import picocli.CommandLine.Command;
     description = "Run a benchmark and print its figures.",
     subcommands = {
       SynthBenchCommand.class,
+      BenchEmulatorCommand.class,
     })
 public final class BenchCommand implements Runnable {
 

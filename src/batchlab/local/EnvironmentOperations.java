@@ -80,9 +80,7 @@ final class EnvironmentOperations {
       merged.put("minvCpus", ce.minvCpus);
       merged.put("maxvCpus", ce.maxvCpus);
       boolean infrastructure = false;
-      var fields = changes.fields();
-      while (fields.hasNext()) {
-        var field = fields.next();
+      for (var field : changes.properties()) {
         if (!List.of("minvCpus", "maxvCpus", "desiredvCpus").contains(field.getKey())) {
           infrastructure = true;
         }
@@ -112,22 +110,8 @@ final class EnvironmentOperations {
   }
 
   private JsonNode describe(JsonNode request) {
-    List<String> names = Json.stringList(request, "computeEnvironments");
-    if (names.size() > 100) {
-      throw ApiException.client("computeEnvironments accepts at most 100 names or ARNs, got " + names.size());
-    }
-    List<ComputeEnvironment> found = new ArrayList<>();
-    if (names.isEmpty()) {
-      found.addAll(registry.environments.values());
-    } else {
-      for (String name : names) {
-        try {
-          found.add(registry.environment(name));
-        } catch (ApiException missing) {
-          // DescribeComputeEnvironments leaves out names that do not exist, as AWS does.
-        }
-      }
-    }
+    List<ComputeEnvironment> found = Registry.describe("computeEnvironments",
+        Json.stringList(request, "computeEnvironments"), registry.environments.values(), registry::environment);
     ObjectNode response = Json.object();
     ArrayNode list = response.putArray("computeEnvironments");
     Paging.page(found, request, response).forEach(ce -> list.add(render(ce)));

@@ -100,34 +100,29 @@ final class HttpFrontEnd implements AutoCloseable {
 
   private void serveBatch(HttpExchange exchange, String path) throws IOException {
     String method = exchange.getRequestMethod();
-    try {
-      boolean submit = path.equals("/v1/submitjob");
-      byte[] body = readBody(exchange, submit ? MAX_SUBMIT_BYTES : MAX_BODY_BYTES, submit ? "SubmitJob" : null);
-      ApiException fault = faults.nextFault(submit);
-      if (fault != null) {
-        throw fault;
-      }
-      JsonNode request = parseJson(body);
-      String query = exchange.getRequestURI().getRawQuery();
-      JsonNode response = simulation.call(() -> batch.handle(method, path, query, request));
-      sendJson(exchange, 200, response, "application/json");
-    } catch (ApiException error) {
-      sendJsonError(exchange, error, false);
-    }
+    String query = exchange.getRequestURI().getRawQuery();
+    boolean submit = path.equals("/v1/submitjob");
+    serveJson(exchange, submit, false, request -> batch.handle(method, path, query, request));
   }
 
   private void serveEcs(HttpExchange exchange, String target) throws IOException {
+    serveJson(exchange, false, true, request -> ecs.handle(target, request));
+  }
+
+  /** Reads and parses the JSON body, applies injected faults, runs the operation, answers JSON. */
+  private void serveJson(HttpExchange exchange, boolean submitJob, boolean json11, Operation operation)
+      throws IOException {
     try {
-      byte[] body = readBody(exchange, MAX_BODY_BYTES, null);
-      ApiException fault = faults.nextFault(false);
+      byte[] body = readBody(exchange, submitJob ? MAX_SUBMIT_BYTES : MAX_BODY_BYTES, submitJob ? "SubmitJob" : null);
+      ApiException fault = faults.nextFault(submitJob);
       if (fault != null) {
         throw fault;
       }
       JsonNode request = parseJson(body);
-      JsonNode response = simulation.call(() -> ecs.handle(target, request));
-      sendJson(exchange, 200, response, "application/x-amz-json-1.1");
+      JsonNode response = simulation.call(() -> operation.apply(request));
+      sendJson(exchange, 200, response, json11 ? "application/x-amz-json-1.1" : "application/json");
     } catch (ApiException error) {
-      sendJsonError(exchange, error, true);
+      sendJsonError(exchange, error, json11);
     }
   }
 

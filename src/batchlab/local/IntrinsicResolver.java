@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.node.TextNode;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.Map;
 import java.util.function.BiFunction;
 import java.util.function.Function;
@@ -65,9 +64,7 @@ final class IntrinsicResolver {
       }
     }
     ObjectNode out = NODES.objectNode();
-    Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
-    while (fields.hasNext()) {
-      Map.Entry<String, JsonNode> field = fields.next();
+    for (Map.Entry<String, JsonNode> field : node.properties()) {
       JsonNode value = resolve(field.getValue());
       if (value != null) {
         out.set(field.getKey(), value);
@@ -189,7 +186,7 @@ final class IntrinsicResolver {
     } else {
       requireArray("Fn::Sub", args, 2);
       text = args.get(0).asText();
-      args.get(1).fields().forEachRemaining(e -> variables.put(e.getKey(), resolveText(e.getValue(), "Fn::Sub variable")));
+      args.get(1).properties().forEach(e -> variables.put(e.getKey(), resolveText(e.getValue(), "Fn::Sub variable")));
     }
     Matcher matcher = SUB_VARIABLE.matcher(text);
     StringBuilder out = new StringBuilder();

@@ -14,7 +14,8 @@ import java.util.TreeSet;
  */
 final class JobQueue {
 
-  static final Comparator<Job> FIFO = Comparator.comparingLong(job -> job.seq);
+  /** Submission order (plain comparison: this runs for every queue insert and removal). */
+  static final Comparator<Job> FIFO = (a, b) -> Long.compare(a.seq, b.seq);
 
   final String name;
   final String arn;

@@ -113,7 +113,7 @@ final class Json {
     if (!value.isObject()) {
       throw ApiException.client(field + " must be a map of strings, got " + value);
     }
-    value.fields().forEachRemaining(e -> {
+    value.properties().forEach(e -> {
       if (!e.getValue().isValueNode() || e.getValue().isNull()) {
         throw ApiException.client(field + "." + e.getKey() + " must be a string, got " + e.getValue());
       }

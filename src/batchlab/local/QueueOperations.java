@@ -71,22 +71,8 @@ final class QueueOperations {
   }
 
   private JsonNode describe(JsonNode request) {
-    List<String> names = Json.stringList(request, "jobQueues");
-    if (names.size() > 100) {
-      throw ApiException.client("jobQueues accepts at most 100 names or ARNs, got " + names.size());
-    }
-    List<JobQueue> found = new ArrayList<>();
-    if (names.isEmpty()) {
-      found.addAll(registry.queues.values());
-    } else {
-      for (String name : names) {
-        try {
-          found.add(registry.queue(name));
-        } catch (ApiException missing) {
-          // DescribeJobQueues leaves out queues that do not exist, as AWS does.
-        }
-      }
-    }
+    List<JobQueue> found = Registry.describe("jobQueues", Json.stringList(request, "jobQueues"),
+        registry.queues.values(), registry::queue);
     ObjectNode response = Json.object();
     ArrayNode list = response.putArray("jobQueues");
     Paging.page(found, request, response).forEach(q -> list.add(render(q)));

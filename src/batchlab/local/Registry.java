@@ -73,6 +73,29 @@ final class Registry {
     return all;
   }
 
+  /**
+   * What a Describe* call lists: every resource when {@code names} is empty, else the named ones
+   * that exist (Describe calls leave out names that do not exist, as AWS does), at most 100 names.
+   */
+  static <T> List<T> describe(String field, List<String> names, java.util.Collection<T> all,
+      java.util.function.Function<String, T> lookup) {
+    if (names.size() > 100) {
+      throw ApiException.client(field + " accepts at most 100 names or ARNs, got " + names.size());
+    }
+    if (names.isEmpty()) {
+      return new ArrayList<>(all);
+    }
+    List<T> found = new ArrayList<>();
+    for (String name : names) {
+      try {
+        found.add(lookup.apply(name));
+      } catch (ApiException missing) {
+        // left out, as AWS does
+      }
+    }
+    return found;
+  }
+
   /** The tags map of the resource an ARN names (TagResource / ListTagsForResource). */
   Map<String, String> tagsOf(String arn, Scheduler scheduler) {
     if (arn.contains(":compute-environment/")) {

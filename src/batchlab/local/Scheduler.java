@@ -51,8 +51,8 @@ final class Scheduler {
   private final Faults faults;
   private final Ids ids;
   private final Arns arns;
-  private final PriorityQueue<Timed> events =
-      new PriorityQueue<>(Comparator.comparingLong(Timed::at).thenComparingLong(Timed::seq));
+  private final PriorityQueue<Timed> events = new PriorityQueue<>(
+      (a, b) -> a.at() != b.at() ? Long.compare(a.at(), b.at()) : Long.compare(a.seq(), b.seq()));
   private long eventSeq;
   private long now;
   private boolean dirty;
@@ -254,9 +254,14 @@ final class Scheduler {
   }
 
   private Instance readyInstanceFor(JobQueue queue, Resources need) {
+    return firstFromEnabled(queue, ce -> ce.bestFit(need));
+  }
+
+  /** The first non-null answer of the queue's ENABLED environments, in computeEnvironmentOrder. */
+  private static Instance firstFromEnabled(JobQueue queue, java.util.function.Function<ComputeEnvironment, Instance> ask) {
     for (ComputeEnvironment ce : queue.computeEnvironments) {
       if (ce.enabled()) {
-        Instance instance = ce.bestFit(need);
+        Instance instance = ask.apply(ce);
         if (instance != null) {
           return instance;
         }
@@ -324,28 +329,14 @@ final class Scheduler {
   }
 
   private Instance bootingRoomFor(JobQueue queue, Resources need) {
-    for (ComputeEnvironment ce : queue.computeEnvironments) {
-      if (ce.enabled()) {
-        Instance instance = ce.bootingRoomFor(need);
-        if (instance != null) {
-          return instance;
-        }
-      }
-    }
-    return null;
+    return firstFromEnabled(queue, ce -> ce.bootingRoomFor(need));
   }
 
   private Instance launchFor(JobQueue queue, Resources need) {
-    for (ComputeEnvironment ce : queue.computeEnvironments) {
-      if (!ce.enabled()) {
-        continue;
-      }
+    return firstFromEnabled(queue, ce -> {
       InstanceType type = launchableType(ce, need, ce.desiredvCpus);
-      if (type != null) {
-        return launch(ce, type);
-      }
-    }
-    return null;
+      return type == null ? null : launch(ce, type);
+    });
   }
 
   /**

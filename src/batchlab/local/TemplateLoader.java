@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.node.IntNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -82,9 +81,7 @@ final class TemplateLoader {
     create("AWS::Batch::JobQueue", queues::create);
     create("AWS::Batch::JobDefinition", definitions::registerDefinition);
     List<LoadedStack.Output> outputs = new ArrayList<>();
-    Iterator<Map.Entry<String, JsonNode>> fields = template.path("Outputs").fields();
-    while (fields.hasNext()) {
-      Map.Entry<String, JsonNode> output = fields.next();
+    for (Map.Entry<String, JsonNode> output : template.path("Outputs").properties()) {
       JsonNode body = output.getValue();
       if (body.hasNonNull("Condition") && !resolver.condition(body.get("Condition").asText())) {
         continue;
@@ -106,9 +103,7 @@ final class TemplateLoader {
   }
 
   private void create(String type, Operation operation) {
-    Iterator<Map.Entry<String, JsonNode>> fields = resources.fields();
-    while (fields.hasNext()) {
-      Map.Entry<String, JsonNode> resource = fields.next();
+    for (Map.Entry<String, JsonNode> resource : resources.properties()) {
       if (!type.equals(resource.getValue().path("Type").asText()) || !included(resource.getKey())) {
         continue;
       }
@@ -169,7 +164,7 @@ final class TemplateLoader {
       return node;
     }
     ObjectNode out = Json.object();
-    node.fields().forEachRemaining(field -> {
+    node.properties().forEach(field -> {
       String key = userKeyed ? field.getKey() : camel(field.getKey());
       JsonNode value = userKeyed ? field.getValue() : toApi(field.getValue(), USER_KEYED.contains(field.getKey()));
       if (!userKeyed && NUMERIC.contains(key) && value.isTextual() && value.asText().matches("-?\\d+")) {

@@ -140,7 +140,7 @@ class ApiErrorsTest {
         "job queue nope does not exist");
     assertClientError(() -> harness.batch.submitJob(r -> r.jobName("a").jobQueue(harness.queue).jobDefinition("nope:7")),
         "job definition nope:7 does not exist or is not ACTIVE");
-    assertClientError(() -> harness.submit("a", r -> r.dependsOn(d -> d.jobId("missing"))),
+    assertClientError(() -> harness.submit("a", r -> r.dependsOn(Fixtures.after("missing"))),
         "dependsOn.jobId missing does not exist");
   }
 

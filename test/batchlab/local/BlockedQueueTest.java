@@ -8,7 +8,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.batch.model.JobDetail;
 import software.amazon.awssdk.services.batch.model.JobStatus;
-import software.amazon.awssdk.services.batch.model.ResourceType;
+import software.amazon.awssdk.services.batch.model.JobStateTimeLimitAction;
 
 /** A head job that can never be placed blocks its queue until the queue's time-limit action cancels it. */
 class BlockedQueueTest {
@@ -24,7 +24,7 @@ class BlockedQueueTest {
   void jobNeedingMoreThanAnyInstanceBlocksTheQueueUntilTheTimeLimitActionCancelsIt() {
     // m7i.large offers 2 vCPU and 8 GiB minus the ECS/OS share: 8192 MiB can never be placed.
     String blocker = harness.submit("too-big", r -> r.containerOverrides(o -> o.resourceRequirements(
-        rr -> rr.type(ResourceType.MEMORY).value("8192"))));
+        Fixtures.memory(8192))));
     String behind1 = harness.submit("behind-1");
     String behind2 = harness.submit("behind-2");
 
@@ -61,12 +61,12 @@ class BlockedQueueTest {
         .computeResources(c -> c.type("EC2").allocationStrategy("BEST_FIT_PROGRESSIVE").minvCpus(0).maxvCpus(4)
             .instanceTypes("m7i").subnets("subnet-1").instanceRole("ecsInstanceRole")));
     harness.batch.createJobQueue(r -> r.jobQueueName("wide-queue").priority(5)
-        .computeEnvironmentOrder(o -> o.order(1).computeEnvironment("wide"))
-        .jobStateTimeLimitActions(a -> a.action("CANCEL").state("RUNNABLE").maxTimeSeconds(900)
-            .reason("MISCONFIGURATION:COMPUTE_ENVIRONMENT_MAX_RESOURCE")));
+        .computeEnvironmentOrder(Fixtures.first("wide"))
+        .jobStateTimeLimitActions(JobStateTimeLimitAction.builder().action("CANCEL").state("RUNNABLE")
+            .maxTimeSeconds(900).reason("MISCONFIGURATION:COMPUTE_ENVIRONMENT_MAX_RESOURCE").build()));
     String id = harness.batch.submitJob(r -> r.jobName("eight-vcpus").jobQueue("wide-queue")
         .jobDefinition(harness.definition)
-        .containerOverrides(o -> o.resourceRequirements(rr -> rr.type(ResourceType.VCPU).value("8")))).jobId();
+        .containerOverrides(o -> o.resourceRequirements(Fixtures.vcpus(8)))).jobId();
 
     harness.emulator.advance(Duration.ofMinutes(1));
     assertThat(harness.job(id).statusReason()).isEqualTo("MISCONFIGURATION:COMPUTE_ENVIRONMENT_MAX_RESOURCE - "

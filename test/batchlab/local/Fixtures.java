@@ -10,6 +10,10 @@ import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.core.retry.RetryMode;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.batch.BatchClient;
+import software.amazon.awssdk.services.batch.model.ComputeEnvironmentOrder;
+import software.amazon.awssdk.services.batch.model.JobDependency;
+import software.amazon.awssdk.services.batch.model.ResourceRequirement;
+import software.amazon.awssdk.services.batch.model.ResourceType;
 import software.amazon.awssdk.services.cloudformation.CloudFormationClient;
 import software.amazon.awssdk.services.ecs.EcsClient;
 
@@ -17,6 +21,24 @@ import software.amazon.awssdk.services.ecs.EcsClient;
 final class Fixtures {
 
   private Fixtures() {}
+
+  // Built values rather than the SDK's Consumer varargs, which javac flags as unchecked generic arrays.
+
+  static ResourceRequirement vcpus(int value) {
+    return ResourceRequirement.builder().type(ResourceType.VCPU).value(String.valueOf(value)).build();
+  }
+
+  static ResourceRequirement memory(int mib) {
+    return ResourceRequirement.builder().type(ResourceType.MEMORY).value(String.valueOf(mib)).build();
+  }
+
+  static JobDependency after(String jobId) {
+    return JobDependency.builder().jobId(jobId).build();
+  }
+
+  static ComputeEnvironmentOrder first(String computeEnvironment) {
+    return ComputeEnvironmentOrder.builder().order(1).computeEnvironment(computeEnvironment).build();
+  }
 
   /** The real batch-lab stack synthesized with its default (the article's) settings. */
   static String synthesizedTemplate() {

@@ -1,0 +1,166 @@
+package batchlab.local;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+import org.apache.hc.client5.http.classic.methods.HttpPost;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.http.io.entity.EntityUtils;
+import org.apache.hc.core5.http.io.entity.StringEntity;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.apache5.Apache5HttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.batch.BatchClient;
+import software.amazon.awssdk.services.batch.model.JobStatus;
+
+/**
+ * {@code bench emulator}: many jobs through one queue of the synthesized stack at {@link Speed#MAX}.
+ * Submits every job with SubmitJob from one client (several threads on keep-alive connections):
+ * the AWS SDK client, or plain HTTP to measure the emulator without the SDK's signing and
+ * marshalling cost. Then lets the schedule run to the end and measures it.
+ */
+public final class EmulatorBenchmark {
+
+  /** How the jobs are submitted: the AWS SDK (SigV4 signing and all) or plain keep-alive HTTP. */
+  public enum Client { SDK, HTTP }
+
+  /** The figures the benchmark prints. */
+  public record Result(int jobs, int maxvCpus, Client client, int clientThreads, double submitSeconds,
+      double submitsPerSecond,
+      double scheduleSeconds, Duration virtualMakespan, int succeeded, long peakHeapMiB) {
+
+    public String render() {
+      return String.format("""
+          bench emulator: %,d jobs (2 vCPU x 60 s) through one queue, maxvCpus %,d, speed max
+            SubmitJob:  %,d calls from one %s client (%d threads, keep-alive) in %.2f s = %,.0f requests/s (goal > 2,000)
+            schedule:   %.2f s wall time from the last submit until all jobs ended (goal < 10 s)
+            virtual:    makespan %s on the emulator's clock, %,d jobs SUCCEEDED
+            peak heap:  %,d MiB (all heap pools, whole JVM incl. the SDK client)
+          """, jobs, maxvCpus, jobs, client, clientThreads, submitSeconds, submitsPerSecond, scheduleSeconds,
+          virtualMakespan, succeeded, peakHeapMiB);
+    }
+  }
+
+  private EmulatorBenchmark() {}
+
+  public static Result run(int jobs, int maxvCpus, Client client, int clientThreads) throws Exception {
+    if (jobs < 1 || maxvCpus < 2 || clientThreads < 1) {
+      throw new IllegalArgumentException("jobs, client threads must be at least 1 and maxvCpus at least 2, got "
+          + jobs + ", " + clientThreads + ", " + maxvCpus);
+    }
+    try (BatchEmulator emulator = BatchEmulator.builder()
+        .context(Map.of("maxVcpus", String.valueOf(maxvCpus)))
+        .speed(Speed.MAX)
+        // Keeps the clock still through short pauses of a loaded machine, so every job is created at
+        // the same virtual instant and the schedule runs after the last submit.
+        .maxModeQuietPeriod(Duration.ofSeconds(2))
+        .build().start();
+        BatchClient batch = BatchClient.builder()
+            .endpointOverride(emulator.endpoint())
+            .region(Region.of(emulator.region()))
+            .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("bench", "bench")))
+            .httpClientBuilder(Apache5HttpClient.builder().maxConnections(clientThreads))
+            .build()) {
+      String queue = emulator.stack().output("JobQueueName").orElseThrow();
+      String definition = emulator.stack().output("JobDefinitionName").orElseThrow();
+      batch.describeJobQueues(r -> r.jobQueues(queue));
+      resetPeakHeap();
+
+      long submitStart = System.nanoTime();
+      if (client == Client.SDK) {
+        submitAll(clientThreads, jobs, n -> batch.submitJob(r -> r.jobName("bench-" + n).jobQueue(queue)
+            .jobDefinition(definition)));
+      } else {
+        // Apache HttpClient 5 is the SDK's own transport: the same connections without the SDK on top.
+        String uri = emulator.endpoint() + "/v1/submitjob";
+        try (CloseableHttpClient http = HttpClients.custom().setConnectionManager(
+            PoolingHttpClientConnectionManagerBuilder.create().setMaxConnTotal(clientThreads)
+                .setMaxConnPerRoute(clientThreads).build()).build()) {
+          submitAll(clientThreads, jobs, n -> {
+            HttpPost post = new HttpPost(uri);
+            post.setEntity(new StringEntity("{\"jobName\":\"bench-" + n + "\",\"jobQueue\":\"" + queue
+                + "\",\"jobDefinition\":\"" + definition + "\"}", ContentType.APPLICATION_JSON));
+            http.execute(post, response -> {
+              String body = EntityUtils.toString(response.getEntity());
+              if (response.getCode() != 200) {
+                throw new IllegalStateException("SubmitJob failed: " + response.getCode() + " " + body);
+              }
+              return null;
+            });
+          });
+        }
+      }
+      double submitSeconds = (System.nanoTime() - submitStart) / 1e9;
+      long firstCreated = emulator.now().toEpochMilli();
+
+      long scheduleStart = System.nanoTime();
+      if (!emulator.awaitJobsDone(Duration.ofMinutes(10))) {
+        throw new IllegalStateException("the schedule did not finish");
+      }
+      double scheduleSeconds = (System.nanoTime() - scheduleStart) / 1e9;
+      long peakHeapMiB = peakHeapBytes() / (1024 * 1024);
+      Duration makespan = Duration.ofMillis(emulator.now().toEpochMilli() - firstCreated);
+      int succeeded = countSucceeded(batch, queue);
+      return new Result(jobs, maxvCpus, client, clientThreads, submitSeconds, jobs / submitSeconds, scheduleSeconds,
+          makespan, succeeded, peakHeapMiB);
+    }
+  }
+
+  /** One submission; {@code n} numbers the job. */
+  @FunctionalInterface
+  private interface Submit {
+    void submit(long n) throws Exception;
+  }
+
+  private static void submitAll(int threads, int jobs, Submit submit) throws Exception {
+    AtomicLong next = new AtomicLong();
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    try {
+      List<Future<?>> workers = new ArrayList<>();
+      for (int t = 0; t < threads; t++) {
+        workers.add(pool.submit(() -> {
+          long i;
+          while ((i = next.getAndIncrement()) < jobs) {
+            submit.submit(i);
+          }
+          return null;
+        }));
+      }
+      for (Future<?> worker : workers) {
+        worker.get();
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  private static int countSucceeded(BatchClient batch, String queue) {
+    return (int) batch.listJobsPaginator(r -> r.jobQueue(queue).jobStatus(JobStatus.SUCCEEDED).maxResults(100))
+        .jobSummaryList().stream().count();
+  }
+
+  private static void resetPeakHeap() {
+    System.gc();
+    heapPools().forEach(MemoryPoolMXBean::resetPeakUsage);
+  }
+
+  private static long peakHeapBytes() {
+    return heapPools().stream().mapToLong(p -> p.getPeakUsage().getUsed()).sum();
+  }
+
+  private static List<MemoryPoolMXBean> heapPools() {
+    return ManagementFactory.getMemoryPoolMXBeans().stream().filter(p -> p.getType() == MemoryType.HEAP).toList();
+  }
+}
