@@ -11,6 +11,7 @@ import picocli.CommandLine.Command;
     subcommands = {
       SynthBenchCommand.class,
       BenchEmulatorCommand.class,
+      BenchSubmitCommand.class,
     })
 public final class BenchCommand implements Runnable {
 

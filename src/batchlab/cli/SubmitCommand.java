@@ -11,7 +11,6 @@ import batchlab.submit.SubmitRequest;
 import batchlab.submit.SubmitResult;
 import batchlab.submit.Submitter;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -76,10 +75,7 @@ public final class SubmitCommand implements Callable<Integer> {
   @Option(names = "--watch", description = "Watch the run after submitting (takes the watch options).")
   boolean watchAfter;
 
-  @Option(names = "--runs-dir", paramLabel = "DIR", defaultValue = "runs",
-      description = "Where run records live (default: ${DEFAULT-VALUE}).")
-  Path runsDir;
-
+  @Mixin RunsDirOption runs;
   @Mixin WatchSettings watch;
   @Mixin ConnectionOptions connection;
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -92,7 +88,7 @@ public final class SubmitCommand implements Callable<Integer> {
   private int execute() {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    RunStore store = new RunStore(runsDir);
+    RunStore store = runs.store();
     SubmitOptions options = SubmitOptions.defaults().withRate(rate).withMaxInFlight(maxInFlight);
     var watchOptions = watch.options();
     RunRecord resumed = null;

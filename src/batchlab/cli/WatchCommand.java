@@ -4,7 +4,6 @@ import batchlab.submit.AwsClients;
 import batchlab.submit.InputException;
 import batchlab.submit.RunRecord;
 import batchlab.submit.RunStore;
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -29,10 +28,7 @@ public final class WatchCommand implements Callable<Integer> {
   @Option(names = "--latest", description = "Watch the newest run (the default when no RUN is given).")
   boolean latest;
 
-  @Option(names = "--runs-dir", paramLabel = "DIR", defaultValue = "runs",
-      description = "Where run records live (default: ${DEFAULT-VALUE}).")
-  Path runsDir;
-
+  @Mixin RunsDirOption runs;
   @Mixin WatchSettings watch;
   @Mixin ConnectionOptions connection;
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -43,12 +39,12 @@ public final class WatchCommand implements Callable<Integer> {
   }
 
   private int execute() {
-    RunStore store = new RunStore(runsDir);
+    RunStore store = runs.store();
     if (runId != null && latest) {
       throw new InputException("give either a RUN or --latest, not both");
     }
     String id = runId != null ? runId : store.latest().orElseThrow(() -> new InputException(
-        "no runs in " + runsDir + " to watch: submit one first with: ./batch-lab submit"));
+        "no runs in " + store.root() + " to watch: submit one first with: ./batch-lab submit"));
     RunRecord run = store.load(id);
     try (AwsClients clients = AwsClients.connect(connection.settings().orElse(RunWatch.recordedConnection(run)),
         System.getenv())) {

@@ -2,7 +2,6 @@ package batchlab.submit;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -59,20 +58,19 @@ final class ExistingJobs {
 
   private List<JobSummary> matching(String nameFilter) {
     Instant since = run.createdAt().minus(CLOCK_SKEW);
-    List<JobSummary> jobs = new ArrayList<>();
-    String token = null;
-    do {
-      String next = token;
-      ListJobsResponse page = retry.call("batch:ListJobs", () -> batch.listJobs(r -> r
-          .jobQueue(run.jobQueue())
-          .filters(KeyValuesPair.builder().name("JOB_NAME").values(nameFilter).build())
-          .maxResults(100)
-          .nextToken(next)));
-      page.jobSummaryList().stream()
-          .filter(j -> j.createdAt() == null || !Instant.ofEpochMilli(j.createdAt()).isBefore(since))
-          .forEach(jobs::add);
-      token = page.nextToken();
-    } while (token != null);
-    return jobs;
+    return named(batch, run.jobQueue(), nameFilter, retry).stream()
+        .filter(j -> j.createdAt() == null || !Instant.ofEpochMilli(j.createdAt()).isBefore(since))
+        .toList();
+  }
+
+  /** Every job in {@code queue} whose name matches {@code nameFilter} (ListJobs JOB_NAME: any case, trailing *). */
+  static List<JobSummary> named(BatchClient batch, String queue, String nameFilter, Retry retry) {
+    return Pages.all(
+        token -> retry.call("batch:ListJobs", () -> batch.listJobs(r -> r
+            .jobQueue(queue)
+            .filters(KeyValuesPair.builder().name("JOB_NAME").values(nameFilter).build())
+            .maxResults(100)
+            .nextToken(token))),
+        ListJobsResponse::jobSummaryList, ListJobsResponse::nextToken);
   }
 }

@@ -24,6 +24,9 @@ final class FanOut {
   private static final SdkPlugin NO_SDK_RETRY = config -> config.overrideConfiguration(
       config.overrideConfiguration().toBuilder().retryStrategy(AwsRetryStrategy.doNotRetry()).build());
 
+  /** Whether the per-request NO_SDK_RETRY override is needed (it costs a config rebuild per call). */
+  private final boolean clientMayRetry;
+
   private final BatchClient batch;
   private final RunRecord run;
   private final RunJournal journal;
@@ -43,6 +46,8 @@ final class FanOut {
   FanOut(BatchClient batch, RunRecord run, RunJournal journal, ExistingJobs existing, RateLimiter limiter,
       Backoff backoff, StopSignal stop, String target, SubmitListener listener) {
     this.batch = batch;
+    this.clientMayRetry = batch.serviceClientConfiguration().overrideConfiguration().retryStrategy()
+        .map(strategy -> strategy.maxAttempts() > 1).orElse(true);
     this.run = run;
     this.journal = journal;
     this.existing = existing;
@@ -142,8 +147,10 @@ final class FanOut {
     SubmitJobRequest.Builder request = SubmitJobRequest.builder()
         .jobName(name)
         .jobQueue(run.jobQueue())
-        .jobDefinition(run.jobDefinition())
-        .overrideConfiguration(o -> o.addPlugin(NO_SDK_RETRY));
+        .jobDefinition(run.jobDefinition());
+    if (clientMayRetry) {
+      request.overrideConfiguration(o -> o.addPlugin(NO_SDK_RETRY));
+    }
     if (!run.parameters().isEmpty()) {
       request.parameters(run.parameters());
     }

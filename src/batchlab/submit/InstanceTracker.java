@@ -1,6 +1,5 @@
 package batchlab.submit;
 
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -60,16 +59,10 @@ final class InstanceTracker {
   }
 
   private List<String> list(String cluster) {
-    List<String> arns = new ArrayList<>();
-    String token = null;
-    do {
-      String next = token;
-      ListContainerInstancesResponse page = retry.call("ecs:ListContainerInstances",
-          () -> ecs.listContainerInstances(r -> r.cluster(cluster).maxResults(100).nextToken(next)));
-      arns.addAll(page.containerInstanceArns());
-      token = page.nextToken();
-    } while (token != null);
-    return arns;
+    return Pages.all(
+        token -> retry.call("ecs:ListContainerInstances",
+            () -> ecs.listContainerInstances(r -> r.cluster(cluster).maxResults(100).nextToken(token))),
+        ListContainerInstancesResponse::containerInstanceArns, ListContainerInstancesResponse::nextToken);
   }
 
   private void learn(String cluster, List<String> arns) {

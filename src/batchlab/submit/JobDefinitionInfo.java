@@ -1,7 +1,6 @@
 package batchlab.submit;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -30,22 +29,16 @@ public record JobDefinitionInfo(String arn, String name, int revision, String st
    */
   public static JobDefinitionInfo describe(BatchClient batch, String jobDefinition, Retry retry) {
     boolean exact = jobDefinition.contains(":");
-    List<JobDefinition> found = new ArrayList<>();
-    String token = null;
-    do {
-      String next = token;
-      DescribeJobDefinitionsResponse page = retry.call("batch:DescribeJobDefinitions",
-          () -> batch.describeJobDefinitions(r -> {
-            if (exact) {
-              r.jobDefinitions(jobDefinition);
-            } else {
-              r.jobDefinitionName(jobDefinition);
-            }
-            r.nextToken(next);
-          }));
-      found.addAll(page.jobDefinitions());
-      token = page.nextToken();
-    } while (token != null);
+    List<JobDefinition> found = Pages.all(
+        token -> retry.call("batch:DescribeJobDefinitions", () -> batch.describeJobDefinitions(r -> {
+          if (exact) {
+            r.jobDefinitions(jobDefinition);
+          } else {
+            r.jobDefinitionName(jobDefinition);
+          }
+          r.nextToken(token);
+        })),
+        DescribeJobDefinitionsResponse::jobDefinitions, DescribeJobDefinitionsResponse::nextToken);
     if (found.isEmpty()) {
       throw new SubmitException("job definition " + jobDefinition + " not found at " + retry.target()
           + ": check --job-definition or the stack's JobDefinitionArn output");

@@ -7,6 +7,7 @@ import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Keeps {@code jobs.json} up to date while a fan-out confirms jobs: confirmations are collected in
@@ -19,13 +20,15 @@ final class RunJournal implements AutoCloseable {
   private final RunStore store;
   private final RunRecord base;
   private final Map<Integer, SubmittedJob> confirmed = new ConcurrentSkipListMap<>();
+  /** The map's size, kept apart: a skip list counts its entries one by one. */
+  private final AtomicInteger count = new AtomicInteger();
   private final ScheduledExecutorService flusher;
   private volatile boolean dirty;
 
   RunJournal(RunStore store, RunRecord base, Duration flushEvery) {
     this.store = store;
     this.base = base;
-    base.jobs().forEach(j -> confirmed.put(j.index(), j));
+    base.jobs().forEach(this::put);
     this.flusher = Executors.newSingleThreadScheduledExecutor(r -> {
       Thread t = new Thread(r, "run-journal-" + base.runId());
       t.setDaemon(true);
@@ -37,8 +40,14 @@ final class RunJournal implements AutoCloseable {
   }
 
   void confirm(SubmittedJob job) {
-    confirmed.put(job.index(), job);
+    put(job);
     dirty = true;
+  }
+
+  private void put(SubmittedJob job) {
+    if (confirmed.put(job.index(), job) == null) {
+      count.incrementAndGet();
+    }
   }
 
   boolean isConfirmed(int index) {
@@ -51,7 +60,7 @@ final class RunJournal implements AutoCloseable {
   }
 
   int size() {
-    return confirmed.size();
+    return count.get();
   }
 
   RunRecord snapshot() {

@@ -61,7 +61,8 @@ public final class SummaryCalculator {
         .filter(a -> a.startedAt() != null && a.instance() != null).map(JobAttempt::instance).distinct().count();
 
     WaitStats waitStats = WaitStats.of(waits).orElse(null);
-    String verdict = Verdict.of(outcome, jobs, byStatus, maxRunning, waves, makespan, prediction);
+    int retries = (int) attempts.stream().filter(a -> a.attempt() > 1 && a.startedAt() != null).count();
+    String verdict = Verdict.of(outcome, jobs, byStatus, maxRunning, waves, retries, makespan, prediction);
     return new RunSummary(runId, outcome, jobs, byStatus, maxRunning, waves, firstCreated, lastStopped, makespan,
         waitStats, peakInstances, peakDesired, instancesUsed, prediction, verdict, failed);
   }

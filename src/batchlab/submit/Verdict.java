@@ -10,8 +10,9 @@ final class Verdict {
 
   private Verdict() {}
 
+  /** @param retries attempts beyond each job's first (spot reclaims, retried failures) */
   static String of(Outcome outcome, int jobs, Map<JobState, Integer> byStatus, int maxRunning, int waves,
-      Duration makespan, Prediction prediction) {
+      int retries, Duration makespan, Prediction prediction) {
     int finished = byStatus.getOrDefault(JobState.SUCCEEDED, 0) + byStatus.getOrDefault(JobState.FAILED, 0);
     int failed = byStatus.getOrDefault(JobState.FAILED, 0);
     List<String> parts = new ArrayList<>();
@@ -27,7 +28,7 @@ final class Verdict {
           + prediction.jobMemoryMiB() + " MiB fits no allowed instance type within maxvCpus "
           + prediction.maxVcpus() + "), yet " + maxRunning + " ran at once");
     } else {
-      parts.add(compare(maxRunning, waves, makespan, prediction));
+      parts.add(compare(maxRunning, waves, retries, makespan, prediction));
     }
     if (failed > 0) {
       parts.add(plural(failed, "job") + " FAILED");
@@ -35,7 +36,7 @@ final class Verdict {
     return String.join("; ", parts);
   }
 
-  private static String compare(int maxRunning, int waves, Duration makespan, Prediction p) {
+  private static String compare(int maxRunning, int waves, int retries, Duration makespan, Prediction p) {
     String why = "maxvCpus " + p.maxVcpus() + " holds " + p.slots() + " jobs of " + p.jobVcpus() + " vCPU on "
         + p.instanceType();
     String timing = makespan == null || p.idealMakespan() == null ? ""
@@ -46,6 +47,8 @@ final class Verdict {
     String what = maxRunning > p.concurrency()
         ? "more at once than predicted (Batch may exceed maxvCpus by one instance for some allocation strategies)"
         : maxRunning < p.concurrency() ? "fewer at once than predicted (capacity or placement limited it)"
+        : retries > 0 ? "more waves than predicted because " + plural(retries, "attempt")
+            + (retries == 1 ? " was" : " were") + " retried"
         : "a different number of waves than predicted (jobs started out of step)";
     return what + ": observed " + maxRunning + " at once in " + plural(waves, "wave") + ", predicted "
         + p.concurrency() + " in " + plural(p.waves(), "wave") + " (" + why + ")" + timing;

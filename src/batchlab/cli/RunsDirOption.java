@@ -1,0 +1,17 @@
+package batchlab.cli;
+
+import batchlab.submit.RunStore;
+import java.nio.file.Path;
+import picocli.CommandLine.Option;
+
+/** --runs-dir: where run records (jobs.json, summary.json, timeline.csv) live. */
+public final class RunsDirOption {
+
+  @Option(names = "--runs-dir", paramLabel = "DIR", defaultValue = "runs",
+      description = "Where run records live (default: ${DEFAULT-VALUE}).")
+  Path runsDir;
+
+  RunStore store() {
+    return new RunStore(runsDir);
+  }
+}

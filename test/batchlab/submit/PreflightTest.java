@@ -1,0 +1,59 @@
+package batchlab.submit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The fit warnings: jobs that can never be placed would sit RUNNABLE forever. */
+class PreflightTest {
+
+  private static QueueCapacity queue(int maxVcpus, String state, String... types) {
+    return new QueueCapacity("arn:q", "q", "ENABLED", "VALID", List.of(new ComputeEnvironmentInfo("arn:ce", "ce",
+        state, "VALID", "SPOT", maxVcpus, 0, List.of(types), "BEST_FIT_PROGRESSIVE", "arn:cluster")));
+  }
+
+  private static List<String> warnings(QueueCapacity queue, int vcpus, int memory) {
+    JobShape shape = new JobShape(vcpus, memory, Duration.ofSeconds(60));
+    return Preflight.warnings(queue, shape, queue.predict(10, shape));
+  }
+
+  @Test
+  void theArticlesJobFitsWithoutWarnings() {
+    assertThat(warnings(queue(4, "ENABLED", "m7i.large"), 2, 1024)).isEmpty();
+  }
+
+  @Test
+  void aJobAskingForTheFullNominalMemoryFitsNoInstance() {
+    assertThat(warnings(queue(20, "ENABLED", "m7i.large"), 2, 8192)).containsExactly(
+        "a job needs 2 vCPU / 8192 MiB but no allowed instance type can hold it (m7i.large: 2 vCPU, 7953 MiB usable)"
+            + " (MISCONFIGURATION:JOB_RESOURCE_REQUIREMENT): jobs would sit RUNNABLE forever");
+  }
+
+  @Test
+  void aJobNeedingMoreVcpusThanMaxVcpus() {
+    assertThat(warnings(queue(4, "ENABLED", "m7i"), 8, 1024)).containsExactly(
+        "a job needs 8 vCPU / 1024 MiB but the compute environment's maxvCpus is 4 "
+            + "(MISCONFIGURATION:COMPUTE_ENVIRONMENT_MAX_RESOURCE): jobs would sit RUNNABLE forever");
+  }
+
+  @Test
+  void theSmallestFittingTypeLargerThanMaxVcpus() {
+    assertThat(warnings(queue(2, "ENABLED", "m7i.xlarge"), 2, 1024)).containsExactly(
+        "a job needs 2 vCPU / 1024 MiB and the smallest allowed type that holds it, m7i.xlarge (4 vCPU), is larger "
+            + "than maxvCpus 2: jobs would sit RUNNABLE forever");
+  }
+
+  @Test
+  void aDisabledComputeEnvironmentIsCalledOut() {
+    assertThat(warnings(queue(4, "DISABLED", "m7i.large"), 2, 1024)).contains(
+        "compute environment ce is DISABLED / VALID: its jobs wait RUNNABLE until it is ENABLED and VALID");
+  }
+
+  @Test
+  void instanceTypesOutsideTheCatalogueCannotBeChecked() {
+    assertThat(warnings(queue(4, "ENABLED", "optimal"), 2, 1024)).containsExactly(
+        "cannot check that a job fits: instance types optimal are not in the catalogue");
+  }
+}

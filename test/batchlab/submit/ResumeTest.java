@@ -1,0 +1,70 @@
+package batchlab.submit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ResumeTest {
+
+  @TempDir Path runs;
+
+  @Test
+  void resumeAfterAnInterruptedFanOutSubmitsOnlyTheMissingJobs() {
+    try (LocalBatch local = LocalBatch.start(runs)) {
+      Submitter submitter = new Submitter(local.clients, local.store, SubmitOptions.defaults().withMaxInFlight(2));
+      SubmitListener stopAfterFive = new SubmitListener() {
+        @Override
+        public void confirmed(SubmittedJob job, int confirmed, int total) {
+          if (confirmed == 5) {
+            submitter.requestStop(); // what Ctrl-C does
+          }
+        }
+      };
+      SubmitResult interrupted = submitter.submit(SubmitRequest.builder().jobs(20).namePrefix("resumed").build(),
+          stopAfterFive);
+      assertThat(interrupted.interrupted()).isTrue();
+      RunRecord recorded = local.store.load(interrupted.run().runId());
+      int done = recorded.jobs().size();
+      assertThat(done).isBetween(5, 6); // the call in flight on the other thread finishes and is recorded
+      assertThat(local.jobsByName("resumed-")).hasSize(done);
+
+      SubmitResult resumed = local.submitter().resume(recorded, SubmitListener.NONE);
+      assertThat(resumed.interrupted()).isFalse();
+      assertThat(resumed.stats().submitted()).isEqualTo(20 - done);
+      assertThat(resumed.stats().adopted()).isZero();
+      ExactlyOnceTest.assertExactlyOnce(local, "resumed", 20, local.store.load(recorded.runId()));
+    }
+  }
+
+  @Test
+  void resumeAdoptsJobsTheServerHasButTheRecordMissed() {
+    try (LocalBatch local = LocalBatch.start(runs)) {
+      SubmitResult complete = local.submitter().submit(SubmitRequest.builder().jobs(10).namePrefix("crashed").build(),
+          SubmitListener.NONE);
+      // As if the process died after SubmitJob returned for jobs 8-10 but before jobs.json was rewritten.
+      List<SubmittedJob> firstSeven = complete.run().jobs().subList(0, 7);
+      local.store.save(complete.run().withJobs(firstSeven));
+
+      SubmitResult resumed = local.submitter().resume(local.store.load(complete.run().runId()), SubmitListener.NONE);
+      assertThat(resumed.stats().adopted()).isEqualTo(3);
+      assertThat(resumed.stats().submitted()).isZero();
+      assertThat(resumed.run().jobs()).isEqualTo(complete.run().jobs());
+      ExactlyOnceTest.assertExactlyOnce(local, "crashed", 10, local.store.load(complete.run().runId()));
+    }
+  }
+
+  @Test
+  void resumingACompleteRunSubmitsNothing() {
+    try (LocalBatch local = LocalBatch.start(runs)) {
+      SubmitResult complete = local.submitter().submit(SubmitRequest.builder().jobs(3).build(), SubmitListener.NONE);
+      local.clients.calls().reset();
+      SubmitResult again = local.submitter().resume(complete.run(), SubmitListener.NONE);
+      assertThat(again.stats().submitted()).isZero();
+      assertThat(local.clients.calls().count("SubmitJob")).isZero();
+      assertThat(local.clients.calls().count("ListJobs")).isZero();
+    }
+  }
+}
