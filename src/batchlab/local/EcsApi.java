@@ -106,8 +106,10 @@ final class EcsApi {
     node.set("registeredResources", resources(instance.type.vcpus(), instance.type.registeredMemoryMiB()));
     node.put("status", active ? "ACTIVE" : "INACTIVE");
     node.put("agentConnected", active);
-    node.put("runningTasksCount", active ? instance.jobs.size() : 0);
-    node.put("pendingTasksCount", 0);
+    // A job's task is PENDING in ECS while the job is STARTING, RUNNING once the job is.
+    long running = active ? instance.jobs.stream().filter(j -> j.status == JobStatus.RUNNING).count() : 0;
+    node.put("runningTasksCount", running);
+    node.put("pendingTasksCount", active ? instance.jobs.size() - running : 0);
     ArrayNode attributes = node.putArray("attributes");
     attributes.addObject().put("name", "ecs.instance-type").put("value", instance.type.name());
     attributes.addObject().put("name", "ecs.os-type").put("value", "linux");

@@ -11,16 +11,15 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
-import org.apache.hc.client5.http.classic.methods.HttpPost;
-import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
-import org.apache.hc.client5.http.impl.classic.HttpClients;
-import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
-import org.apache.hc.core5.http.ContentType;
-import org.apache.hc.core5.http.io.entity.EntityUtils;
-import org.apache.hc.core5.http.io.entity.StringEntity;
+import org.apache.http.client.methods.CloseableHttpResponse;
+import org.apache.http.client.methods.HttpPost;
+import org.apache.http.entity.ContentType;
+import org.apache.http.entity.StringEntity;
+import org.apache.http.impl.client.CloseableHttpClient;
+import org.apache.http.impl.client.HttpClients;
+import org.apache.http.util.EntityUtils;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.apache5.Apache5HttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.batch.BatchClient;
 import software.amazon.awssdk.services.batch.model.JobStatus;
@@ -71,7 +70,6 @@ public final class EmulatorBenchmark {
             .endpointOverride(emulator.endpoint())
             .region(Region.of(emulator.region()))
             .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("bench", "bench")))
-            .httpClientBuilder(Apache5HttpClient.builder().maxConnections(clientThreads))
             .build()) {
       String queue = emulator.stack().output("JobQueueName").orElseThrow();
       String definition = emulator.stack().output("JobDefinitionName").orElseThrow();
@@ -83,22 +81,20 @@ public final class EmulatorBenchmark {
         submitAll(clientThreads, jobs, n -> batch.submitJob(r -> r.jobName("bench-" + n).jobQueue(queue)
             .jobDefinition(definition)));
       } else {
-        // Apache HttpClient 5 is the SDK's own transport: the same connections without the SDK on top.
+        // Apache HttpClient (the project's pinned SDK transport) without the SDK's signing on top.
         String uri = emulator.endpoint() + "/v1/submitjob";
-        try (CloseableHttpClient http = HttpClients.custom().setConnectionManager(
-            PoolingHttpClientConnectionManagerBuilder.create().setMaxConnTotal(clientThreads)
-                .setMaxConnPerRoute(clientThreads).build()).build()) {
+        try (CloseableHttpClient http = HttpClients.custom().setMaxConnTotal(clientThreads)
+            .setMaxConnPerRoute(clientThreads).build()) {
           submitAll(clientThreads, jobs, n -> {
             HttpPost post = new HttpPost(uri);
             post.setEntity(new StringEntity("{\"jobName\":\"bench-" + n + "\",\"jobQueue\":\"" + queue
                 + "\",\"jobDefinition\":\"" + definition + "\"}", ContentType.APPLICATION_JSON));
-            http.execute(post, response -> {
+            try (CloseableHttpResponse response = http.execute(post)) {
               String body = EntityUtils.toString(response.getEntity());
-              if (response.getCode() != 200) {
-                throw new IllegalStateException("SubmitJob failed: " + response.getCode() + " " + body);
+              if (response.getStatusLine().getStatusCode() != 200) {
+                throw new IllegalStateException("SubmitJob failed: " + response.getStatusLine() + " " + body);
               }
-              return null;
-            });
+            }
           });
         }
       }

@@ -79,6 +79,10 @@ class ArticleScenarioTest {
       }
       int desired = batch.describeComputeEnvironments(r -> r.computeEnvironments(computeEnvironment))
           .computeEnvironments().get(0).computeResources().desiredvCpus();
+      int runningTasks = seen.values().isEmpty() || arns.isEmpty() ? 0 : ecs.describeContainerInstances(
+          r -> r.cluster(cluster).containerInstances(arns)).containerInstances().stream()
+          .mapToInt(ContainerInstance::runningTasksCount).sum();
+      assertThat(runningTasks).as("ECS counts the RUNNING jobs as running tasks").isEqualTo(running);
       maxRunning = Math.max(maxRunning, running);
       maxInstances = Math.max(maxInstances, arns.size());
       maxDesired = Math.max(maxDesired, desired);
