@@ -134,6 +134,23 @@ class ChartsTest {
     }
   }
 
+  @Test
+  @Timeout(120)
+  void chartsCanBeEncodedWhileTheJvmShutsDownAsAfterCtrlC() throws Exception {
+    Path png = Files.createTempFile("shutdown-hook", ".png");
+    Files.delete(png);
+    Process java = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-Djava.awt.headless=true", "-cp", System.getProperty("java.class.path"),
+        RenderInShutdownHook.class.getName(), png.toString())
+        .redirectErrorStream(true).start();
+    String output = new String(java.getInputStream().readAllBytes());
+
+    assertThat(java.waitFor()).isZero();
+    assertThat(output).as("no stack trace from the hook").isEmpty();
+    assertThat(ImageIO.read(png.toFile())).isNotNull();
+    Files.delete(png);
+  }
+
   private static XYSeries barAt(XYChart chart, String state, double lane) {
     return chart.getSeriesMap().values().stream()
         .filter(s -> s.getLabel().equals(state) && s.getYData()[0] == lane)
