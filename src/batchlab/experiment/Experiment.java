@@ -152,7 +152,8 @@ public final class Experiment {
           return early;
         }
       }
-      String prefix = prefixes.add("max" + maxVcpus) ? "max" + maxVcpus + "-job" : "run" + (i + 1) + "-max" + maxVcpus + "-job";
+      // Job names say the run's size (max4-job-1); a size tried twice gets the run number too.
+      String prefix = (prefixes.add("max" + maxVcpus) ? "" : "run" + (i + 1) + "-") + "max" + maxVcpus + "-job";
       WatchResult watched = submitAndWatch(store, prefix, deadline);
       ReportRun run = new ReportRun(i + 1, maxVcpus, watched);
       runs.add(run);
@@ -226,7 +227,8 @@ public final class Experiment {
     shown.put("target", settings.target().cliName());
     shown.put("max vCPU values", settings.maxVcpus());
     shown.put("jobs per run", settings.jobs());
-    shown.put("job", stack.jobVcpus() + " vCPU, " + stack.jobMemoryMiB() + " MiB, sleeps " + settings.jobSeconds() + " s");
+    shown.put("job",
+        stack.jobVcpus() + " vCPU, " + stack.jobMemoryMiB() + " MiB, sleeps " + settings.jobSeconds() + " s");
     shown.put("instance types", String.join(",", stack.instanceTypes()));
     shown.put("allocation strategy", stack.allocationStrategy().name());
     shown.put("purchase", stack.spot() ? "spot" : "on-demand");
