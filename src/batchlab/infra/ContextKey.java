@@ -6,50 +6,52 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
- * The CDK context keys this app reads ({@code -c key=value} or cdk.json), with their defaults. Any
- * other key that is a near miss of one of these is rejected as a typo instead of being ignored.
+ * The CDK context keys this app reads ({@code -c key=value} or cdk.json), with their defaults (the
+ * article's set-up), parsed like user input. Any other key that is a near miss of one of these is
+ * rejected as a typo instead of being ignored.
  */
 public enum ContextKey {
-  STACK_NAME("stackName", "BatchLab", "CloudFormation stack name"),
-  NAME("name", "batch-lab", "prefix of the job definition name (<name>-job) and the log group"),
-  VPC_ID("vpcId", "(new VPC)", "existing VPC to use instead of a new one (needs account/region)"),
-  SPOT("spot", "true", "spot instances (true) or on-demand (false)"),
-  MIN_VCPUS("minVcpus", "0", "compute environment minvCpus"),
-  MAX_VCPUS("maxVcpus", "4", "compute environment maxvCpus"),
-  DESIRED_VCPUS("desiredVcpus", "(not set)", "compute environment desiredvCpus; leave unset"),
-  INSTANCE_TYPES("instanceTypes", "m7i.large", "comma-separated instance types or families"),
-  ALLOCATION_STRATEGY("allocationStrategy", "BEST_FIT_PROGRESSIVE", "compute environment allocation strategy"),
-  JOB_VCPUS("jobVcpus", "2", "vCPUs per job"),
-  JOB_MEMORY_MIB("jobMemoryMiB", "1024", "memory per job in MiB"),
-  JOB_TIMEOUT_SECONDS("jobTimeoutSeconds", "3600", "attempt timeout of a job"),
-  RUNNABLE_TIMEOUT_SECONDS(
-      "runnableTimeoutSeconds", "600", "cancel a job stuck RUNNABLE for a misconfiguration after this"),
-  LOG_RETENTION_DAYS("logRetentionDays", "7", "CloudWatch Logs retention of the job log group");
+  /** CloudFormation stack name. */
+  STACK_NAME("stackName", "BatchLab"),
+  /** The job definition is named {@code <name>-job}. */
+  NAME("name", "batch-lab"),
+  /** An existing VPC instead of a new one (looked up: needs account and region). */
+  VPC_ID("vpcId", null),
+  /** Spot instances (true) or on-demand (false). */
+  SPOT("spot", "true"),
+  MIN_VCPUS("minVcpus", "0"),
+  MAX_VCPUS("maxVcpus", "4"),
+  /** Unset unless given: a pinned value makes later updates fail once Batch has scaled. */
+  DESIRED_VCPUS("desiredVcpus", null),
+  /** Comma-separated instance types (m7i.large) or families (m7i). */
+  INSTANCE_TYPES("instanceTypes", "m7i.large"),
+  ALLOCATION_STRATEGY("allocationStrategy", "BEST_FIT_PROGRESSIVE"),
+  JOB_VCPUS("jobVcpus", "2"),
+  JOB_MEMORY_MIB("jobMemoryMiB", "1024"),
+  /** Attempt timeout of a job. */
+  JOB_TIMEOUT_SECONDS("jobTimeoutSeconds", "3600"),
+  /** How long a job may stay RUNNABLE for a misconfiguration before the queue cancels it. */
+  RUNNABLE_TIMEOUT_SECONDS("runnableTimeoutSeconds", "600"),
+  LOG_RETENTION_DAYS("logRetentionDays", "7");
 
   /** A key further than this from every known key is someone else's (CDK flags, lookups, ...). */
   private static final int MAX_TYPO_DISTANCE = 2;
 
   private final String key;
   private final String defaultValue;
-  private final String meaning;
 
-  ContextKey(String key, String defaultValue, String meaning) {
+  ContextKey(String key, String defaultValue) {
     this.key = key;
     this.defaultValue = defaultValue;
-    this.meaning = meaning;
   }
 
   public String key() {
     return key;
   }
 
-  /** The default as the README shows it. */
-  public String defaultValue() {
-    return defaultValue;
-  }
-
-  public String meaning() {
-    return meaning;
+  /** The value used when the key is not given, spelled as on the command line; empty if optional. */
+  public Optional<String> defaultValue() {
+    return Optional.ofNullable(defaultValue);
   }
 
   /** The known key {@code candidate} probably meant, if it is not itself a known key. */

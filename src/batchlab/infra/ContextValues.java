@@ -10,8 +10,9 @@ import java.util.regex.Pattern;
 
 /**
  * Typed reads of CDK context values. Values arrive as strings from {@code -c key=value} and as JSON
- * numbers, booleans or arrays from cdk.json; both are accepted. Every failure is a one-line
- * {@link SettingsException} naming the key, the value and what is allowed.
+ * numbers, booleans or arrays from cdk.json; both are accepted. A key that is not given (or blank)
+ * takes its {@link ContextKey#defaultValue() default}, parsed the same way. Every failure is a
+ * one-line {@link SettingsException} naming the key, the value and what is allowed.
  */
 final class ContextValues {
 
@@ -31,55 +32,50 @@ final class ContextValues {
     }
   }
 
-  boolean isSet(ContextKey key) {
-    Object raw = context.get(key.key());
-    return raw != null && !raw.toString().isBlank();
-  }
-
-  String string(ContextKey key, String defaultValue, Pattern allowed, String allowedText) {
-    if (!isSet(key)) {
-      return defaultValue;
-    }
-    String value = context.get(key.key()).toString().trim();
-    if (!allowed.matcher(value).matches()) {
-      throw bad(key, value, allowedText);
-    }
-    return value;
+  String string(ContextKey key, Pattern allowed, String allowedText) {
+    return optionalString(key, allowed, allowedText).orElseThrow(() -> noDefault(key));
   }
 
   Optional<String> optionalString(ContextKey key, Pattern allowed, String allowedText) {
-    return isSet(key) ? Optional.of(string(key, null, allowed, allowedText)) : Optional.empty();
+    return raw(key).map(raw -> {
+      String value = raw.toString().trim();
+      if (!allowed.matcher(value).matches()) {
+        throw bad(key, value, allowedText);
+      }
+      return value;
+    });
   }
 
-  int integer(ContextKey key, int defaultValue, int min, int max) {
-    return optionalInteger(key, min, max).orElse(defaultValue);
+  int integer(ContextKey key, int min, int max) {
+    OptionalInt value = optionalInteger(key, min, max);
+    if (value.isEmpty()) {
+      throw noDefault(key);
+    }
+    return value.getAsInt();
   }
 
   OptionalInt optionalInteger(ContextKey key, int min, int max) {
-    if (!isSet(key)) {
+    Optional<Object> raw = raw(key);
+    if (raw.isEmpty()) {
       return OptionalInt.empty();
     }
-    Object raw = context.get(key.key());
     String range = "a whole number from " + min + " to " + max;
     BigDecimal number;
     try {
-      number = new BigDecimal(raw.toString().trim());
+      number = new BigDecimal(raw.get().toString().trim());
     } catch (NumberFormatException e) {
-      throw bad(key, raw, range);
+      throw bad(key, raw.get(), range);
     }
     if (number.stripTrailingZeros().scale() > 0
         || number.compareTo(BigDecimal.valueOf(min)) < 0
         || number.compareTo(BigDecimal.valueOf(max)) > 0) {
-      throw bad(key, raw, range);
+      throw bad(key, raw.get(), range);
     }
     return OptionalInt.of(number.intValueExact());
   }
 
-  boolean bool(ContextKey key, boolean defaultValue) {
-    if (!isSet(key)) {
-      return defaultValue;
-    }
-    Object raw = context.get(key.key());
+  boolean bool(ContextKey key) {
+    Object raw = raw(key).orElseThrow(() -> noDefault(key));
     if (raw instanceof Boolean b) {
       return b;
     }
@@ -91,11 +87,8 @@ final class ContextValues {
   }
 
   /** A comma-separated string ({@code -c}) or a JSON array (cdk.json); blank items are rejected. */
-  List<String> list(ContextKey key, List<String> defaultValue, Pattern itemAllowed, String allowedText) {
-    if (!isSet(key)) {
-      return defaultValue;
-    }
-    Object raw = context.get(key.key());
+  List<String> list(ContextKey key, Pattern itemAllowed, String allowedText) {
+    Object raw = raw(key).orElseThrow(() -> noDefault(key));
     List<String> items = raw instanceof List<?> values
         ? values.stream().map(String::valueOf).map(String::trim).toList()
         : Arrays.stream(raw.toString().split(",", -1)).map(String::trim).toList();
@@ -110,5 +103,19 @@ final class ContextValues {
 
   static SettingsException bad(ContextKey key, Object value, String allowed) {
     return new SettingsException(key.key() + "=" + value + " is not allowed (allowed: " + allowed + ")");
+  }
+
+  /** The given value, else the key's default; empty for an optional key that is not given. */
+  private Optional<Object> raw(ContextKey key) {
+    Object given = context.get(key.key());
+    if (given != null && !given.toString().isBlank()) {
+      return Optional.of(given);
+    }
+    return key.defaultValue().map(Object.class::cast);
+  }
+
+  // A programming error, not a user error: every non-optional key has a default.
+  private static IllegalStateException noDefault(ContextKey key) {
+    return new IllegalStateException("context key " + key.key() + " has no default");
   }
 }

@@ -86,7 +86,8 @@ public final class LabComputeEnvironment extends Construct {
       AllocationStrategy allocationStrategy) {
 
     public Props {
-      instanceTypes = List.copyOf(instanceTypes);
+      instanceTypes = List.copyOf(Objects.requireNonNull(instanceTypes, "instanceTypes"));
+      Objects.requireNonNull(desiredVcpus, "desiredVcpus");
     }
 
     public static Builder builder() {
@@ -121,12 +122,12 @@ public final class LabComputeEnvironment extends Construct {
       private IVpc vpc;
       private SubnetSelection subnets;
       private ISecurityGroup securityGroup;
-      private boolean spot = true;
+      private boolean spot;
       private int minVcpus;
-      private int maxVcpus = 4;
+      private int maxVcpus;
       private OptionalInt desiredVcpus = OptionalInt.empty();
-      private List<String> instanceTypes = List.of("m7i.large");
-      private AllocationStrategy allocationStrategy = AllocationStrategy.BEST_FIT_PROGRESSIVE;
+      private List<String> instanceTypes = List.of();
+      private AllocationStrategy allocationStrategy;
 
       public Builder network(LabNetwork network) {
         this.vpc = network.vpc();

@@ -107,10 +107,10 @@ public final class LabJobDefinition extends Construct {
     public static final class Builder {
       private String name;
       private Path imageDirectory;
-      private int vcpus = 2;
-      private int memoryMiB = 1024;
-      private int timeoutSeconds = 3600;
-      private int logRetentionDays = 7;
+      private int vcpus;
+      private int memoryMiB;
+      private int timeoutSeconds;
+      private int logRetentionDays;
 
       public Builder name(String name) {
         this.name = name;

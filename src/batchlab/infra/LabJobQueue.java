@@ -68,7 +68,7 @@ public final class LabJobQueue extends Construct {
 
     public static final class Builder {
       private IComputeEnvironment computeEnvironment;
-      private int runnableTimeoutSeconds = StackSettings.RUNNABLE_TIMEOUT_MIN;
+      private int runnableTimeoutSeconds;
 
       public Builder computeEnvironment(IComputeEnvironment computeEnvironment) {
         this.computeEnvironment = computeEnvironment;

@@ -64,26 +64,21 @@ public record StackSettings(
   public static StackSettings fromContext(Map<String, ?> context) {
     ContextValues values = new ContextValues(context);
     values.rejectTypos();
-    boolean spot = values.bool(ContextKey.SPOT, true);
-    int minVcpus = values.integer(ContextKey.MIN_VCPUS, 0, 0, MAX_VCPUS_LIMIT);
-    int maxVcpus = values.integer(ContextKey.MAX_VCPUS, 4, 1, MAX_VCPUS_LIMIT);
+    boolean spot = values.bool(ContextKey.SPOT);
     StackSettings settings = new StackSettings(
-        values.string(ContextKey.STACK_NAME, "BatchLab", STACK_NAME,
-            "a letter, then up to 127 letters, digits or '-'"),
-        values.string(ContextKey.NAME, "batch-lab", NAME,
-            "up to 124 letters, digits, '-' or '_', starting with a letter or digit"),
+        values.string(ContextKey.STACK_NAME, STACK_NAME, "a letter, then up to 127 letters, digits or '-'"),
+        values.string(ContextKey.NAME, NAME, "up to 124 letters, digits, '-' or '_', starting with a letter or digit"),
         values.optionalString(ContextKey.VPC_ID, LabNetwork.VPC_ID, "vpc- and 8 or 17 hex digits"),
         spot,
-        minVcpus,
-        maxVcpus,
+        values.integer(ContextKey.MIN_VCPUS, 0, MAX_VCPUS_LIMIT),
+        values.integer(ContextKey.MAX_VCPUS, 1, MAX_VCPUS_LIMIT),
         values.optionalInteger(ContextKey.DESIRED_VCPUS, 0, MAX_VCPUS_LIMIT),
         instanceTypes(values),
         allocationStrategy(values, spot),
-        values.integer(ContextKey.JOB_VCPUS, 2, 1, 256),
-        values.integer(ContextKey.JOB_MEMORY_MIB, 1024, 4, 4 * 1024 * 1024),
-        values.integer(ContextKey.JOB_TIMEOUT_SECONDS, 3600, JOB_TIMEOUT_MIN, JOB_TIMEOUT_MAX),
-        values.integer(ContextKey.RUNNABLE_TIMEOUT_SECONDS, RUNNABLE_TIMEOUT_MIN, RUNNABLE_TIMEOUT_MIN,
-            RUNNABLE_TIMEOUT_MAX),
+        values.integer(ContextKey.JOB_VCPUS, 1, 256),
+        values.integer(ContextKey.JOB_MEMORY_MIB, 4, 4 * 1024 * 1024),
+        values.integer(ContextKey.JOB_TIMEOUT_SECONDS, JOB_TIMEOUT_MIN, JOB_TIMEOUT_MAX),
+        values.integer(ContextKey.RUNNABLE_TIMEOUT_SECONDS, RUNNABLE_TIMEOUT_MIN, RUNNABLE_TIMEOUT_MAX),
         logRetentionDays(values));
     settings.checkCapacity();
     return settings;
@@ -95,7 +90,7 @@ public record StackSettings(
   }
 
   private static List<String> instanceTypes(ContextValues values) {
-    List<String> names = values.list(ContextKey.INSTANCE_TYPES, List.of("m7i.large"), INSTANCE_TYPE,
+    List<String> names = values.list(ContextKey.INSTANCE_TYPES, INSTANCE_TYPE,
         "instance types such as m7i.large or families such as m7i, comma-separated");
     for (String name : names) {
       // An unknown type is fine (its size is unknown); an unknown bare family is most likely a typo.
@@ -113,10 +108,7 @@ public record StackSettings(
   }
 
   private static AllocationStrategy allocationStrategy(ContextValues values, boolean spot) {
-    if (!values.isSet(ContextKey.ALLOCATION_STRATEGY)) {
-      return AllocationStrategy.BEST_FIT_PROGRESSIVE;
-    }
-    String raw = values.string(ContextKey.ALLOCATION_STRATEGY, null, Pattern.compile(".*"), "");
+    String raw = values.string(ContextKey.ALLOCATION_STRATEGY, Pattern.compile(".*"), "");
     AllocationStrategy strategy = AllocationStrategy.parse(raw)
         .orElseThrow(() -> ContextValues.bad(ContextKey.ALLOCATION_STRATEGY, raw, AllocationStrategy.allowedValues()));
     if (!strategy.allowedFor(spot)) {
@@ -134,7 +126,7 @@ public record StackSettings(
   }
 
   private static int logRetentionDays(ContextValues values) {
-    int days = values.integer(ContextKey.LOG_RETENTION_DAYS, 7, 1, LogRetention.maxDays());
+    int days = values.integer(ContextKey.LOG_RETENTION_DAYS, 1, LogRetention.maxDays());
     if (!LogRetention.isAllowed(days)) {
       throw ContextValues.bad(ContextKey.LOG_RETENTION_DAYS, days, LogRetention.allowedText());
     }
