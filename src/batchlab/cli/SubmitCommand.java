@@ -104,13 +104,15 @@ public final class SubmitCommand implements Callable<Integer> {
     try (AwsClients clients = AwsClients.connect(settings, System.getenv())) {
       Submitter submitter = new Submitter(clients, store, options);
       SubmitResult result;
-      try (CtrlC ctrlC = new CtrlC(submitter::requestStop);
-          ConsoleSubmitProgress progress = new ConsoleSubmitProgress(err, System.console() != null)) {
-        result = resumed == null ? submitter.submit(request, progress) : submitter.resume(resumed, progress);
-      }
-      report(out, result, resumed != null, store);
-      if (result.interrupted()) {
-        return CliFailures.INTERRUPTED;
+      // Ctrl-C waits until the result is reported: the JVM exits as soon as the hook returns.
+      try (CtrlC ctrlC = new CtrlC(submitter::requestStop)) {
+        try (ConsoleSubmitProgress progress = new ConsoleSubmitProgress(err, System.console() != null)) {
+          result = resumed == null ? submitter.submit(request, progress) : submitter.resume(resumed, progress);
+        }
+        report(out, result, resumed != null, store);
+        if (result.interrupted()) {
+          return CliFailures.INTERRUPTED;
+        }
       }
       if (watchAfter) {
         return RunWatch.watchAndReport(clients, result.run(), watchOptions, store, out, err);

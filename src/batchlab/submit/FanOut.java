@@ -7,8 +7,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
-import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
-import software.amazon.awssdk.core.SdkPlugin;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.batch.BatchClient;
 import software.amazon.awssdk.services.batch.model.SubmitJobRequest;
@@ -17,15 +15,11 @@ import software.amazon.awssdk.services.batch.model.SubmitJobRequest;
  * Submits a run's missing jobs, each exactly once: a bounded number of calls in flight, a client-side
  * rate limit, backoff with full jitter on 429, and after an ambiguous failure (5xx, timeout, broken
  * connection) a check by name before sending again. Confirmed jobs go to the {@link RunJournal}.
+ *
+ * <p>The Batch client must not retry by itself (a blind SDK retry of SubmitJob can create the job
+ * twice): {@link AwsClients} builds it with the SDK's retries off.
  */
 final class FanOut {
-
-  /** SubmitJob must never be retried by the SDK behind our back: a blind retry can create the job twice. */
-  private static final SdkPlugin NO_SDK_RETRY = config -> config.overrideConfiguration(
-      config.overrideConfiguration().toBuilder().retryStrategy(AwsRetryStrategy.doNotRetry()).build());
-
-  /** Whether the per-request NO_SDK_RETRY override is needed (it costs a config rebuild per call). */
-  private final boolean clientMayRetry;
 
   private final BatchClient batch;
   private final RunRecord run;
@@ -46,8 +40,6 @@ final class FanOut {
   FanOut(BatchClient batch, RunRecord run, RunJournal journal, ExistingJobs existing, RateLimiter limiter,
       Backoff backoff, StopSignal stop, String target, SubmitListener listener) {
     this.batch = batch;
-    this.clientMayRetry = batch.serviceClientConfiguration().overrideConfiguration().retryStrategy()
-        .map(strategy -> strategy.maxAttempts() > 1).orElse(true);
     this.run = run;
     this.journal = journal;
     this.existing = existing;
@@ -148,9 +140,6 @@ final class FanOut {
         .jobName(name)
         .jobQueue(run.jobQueue())
         .jobDefinition(run.jobDefinition());
-    if (clientMayRetry) {
-      request.overrideConfiguration(o -> o.addPlugin(NO_SDK_RETRY));
-    }
     if (!run.parameters().isEmpty()) {
       request.parameters(run.parameters());
     }

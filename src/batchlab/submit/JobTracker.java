@@ -2,9 +2,13 @@ package batchlab.submit;
 
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
 import software.amazon.awssdk.services.batch.BatchClient;
 import software.amazon.awssdk.services.batch.model.JobDetail;
 
@@ -16,16 +20,25 @@ import software.amazon.awssdk.services.batch.model.JobDetail;
  */
 abstract sealed class JobTracker {
 
+  /**
+   * Polls in a row a job may be missing from DescribeJobs before it is given up: the server does not
+   * know it (a restarted emulator, another endpoint, or a job older than the server keeps).
+   */
+  static final int MISSES_BEFORE_GIVING_UP = 3;
+
   protected final BatchClient batch;
   protected final Retry retry;
+  protected final RunRecord run;
+  private final Map<String, Integer> misses = new HashMap<>();
 
-  private JobTracker(BatchClient batch, Retry retry) {
+  private JobTracker(RunRecord run, BatchClient batch, Retry retry) {
+    this.run = run;
     this.batch = batch;
     this.retry = retry;
   }
 
-  static JobTracker of(RunRecord run, BatchClient batch, Retry retry) {
-    return run.array() ? new ArrayJob(run, batch, retry) : new IndividualJobs(run, batch, retry);
+  static JobTracker of(RunRecord run, BatchClient batch, Retry retry, Consumer<String> warn) {
+    return run.array() ? new ArrayJob(run, batch, retry) : new IndividualJobs(run, batch, retry, warn);
   }
 
   /** Describes what needs describing; returns jobs per state. */
@@ -55,22 +68,56 @@ abstract sealed class JobTracker {
     return details;
   }
 
+  /** Counts a poll in which {@code id} was missing (or clears its count); true once it is to be given up. */
+  protected boolean missing(String id, boolean missingNow) {
+    if (!missingNow) {
+      misses.remove(id);
+      return false;
+    }
+    return misses.merge(id, 1, Integer::sum) >= MISSES_BEFORE_GIVING_UP;
+  }
+
+  /** @param whatIsNot e.g. "array job a (id) is not" */
+  protected SubmitException unknown(String whatIsNot) {
+    return new SubmitException(whatIsNot + " known at " + retry.target() + ": was the emulator restarted, or is it "
+        + "another endpoint? (jobs are also dropped by the server some time after they finish)");
+  }
+
   static JobState state(JobDetail job) {
     return JobState.parse(job.statusAsString()).orElse(JobState.SUBMITTED);
   }
 
   private static final class IndividualJobs extends JobTracker {
     private final Map<String, JobDetail> latest = new LinkedHashMap<>();
+    private final Map<String, String> names = new HashMap<>();
+    private final Consumer<String> warn;
 
-    IndividualJobs(RunRecord run, BatchClient batch, Retry retry) {
-      super(batch, retry);
-      run.jobs().forEach(j -> latest.put(j.id(), null));
+    IndividualJobs(RunRecord run, BatchClient batch, Retry retry, Consumer<String> warn) {
+      super(run, batch, retry);
+      this.warn = warn;
+      run.jobs().forEach(j -> {
+        latest.put(j.id(), null);
+        names.put(j.id(), j.name());
+      });
     }
 
     @Override
     Map<JobState, Integer> poll() {
       List<String> open = unfinishedIds();
-      describe(open).forEach(d -> latest.put(d.jobId(), d));
+      Set<String> described = new HashSet<>();
+      describe(open).forEach(d -> {
+        latest.put(d.jobId(), d);
+        described.add(d.jobId());
+      });
+      for (String id : open) {
+        if (missing(id, !described.contains(id))) {
+          latest.remove(id);
+          warn.accept("job " + names.get(id) + " (" + id + ") is not known to the server: left out of the watch");
+        }
+      }
+      if (latest.isEmpty()) {
+        throw unknown("none of the jobs of run " + run.runId() + " are");
+      }
       Map<JobState, Integer> counts = new EnumMap<>(JobState.class);
       latest.values().forEach(d -> counts.merge(d == null ? JobState.SUBMITTED : state(d), 1, Integer::sum));
       return counts;
@@ -104,14 +151,18 @@ abstract sealed class JobTracker {
     private JobDetail parent;
 
     ArrayJob(RunRecord run, BatchClient batch, Retry retry) {
-      super(batch, retry);
+      super(run, batch, retry);
       this.parentId = run.jobs().get(0).id();
       this.size = run.jobCount();
     }
 
     @Override
     Map<JobState, Integer> poll() {
-      parent = describe(List.of(parentId)).stream().findFirst().orElse(null);
+      JobDetail described = describe(List.of(parentId)).stream().findFirst().orElse(null);
+      if (missing(parentId, described == null)) {
+        throw unknown("array job " + run.namePrefix() + " (" + parentId + ") is not");
+      }
+      parent = described != null ? described : parent;
       Map<JobState, Integer> counts = new EnumMap<>(JobState.class);
       if (parent == null) {
         counts.put(JobState.SUBMITTED, size);

@@ -10,16 +10,9 @@ import software.amazon.awssdk.services.cloudformation.model.Stack;
 
 /**
  * The deployed stack's outputs, read with CloudFormation DescribeStacks. The output keys are the
- * contract with the CDK stack (JobQueueArn, JobDefinitionArn, ComputeEnvironmentArn, LogGroupName, ...).
+ * contract with the CDK stack: {@code BatchLabStack.OUTPUT_*}.
  */
 public record StackOutputs(String stackName, String status, Map<String, String> outputs) {
-
-  public static final String JOB_QUEUE_ARN = "JobQueueArn";
-  public static final String JOB_QUEUE_NAME = "JobQueueName";
-  public static final String JOB_DEFINITION_ARN = "JobDefinitionArn";
-  public static final String JOB_DEFINITION_NAME = "JobDefinitionName";
-  public static final String COMPUTE_ENVIRONMENT_ARN = "ComputeEnvironmentArn";
-  public static final String LOG_GROUP_NAME = "LogGroupName";
 
   public StackOutputs {
     outputs = Map.copyOf(outputs);

@@ -1,5 +1,6 @@
 package batchlab.submit;
 
+import batchlab.infra.BatchLabStack;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -59,13 +60,13 @@ public final class Submitter {
       StackOutputs outputs = StackOutputs.describe(clients.cloudFormation(), request.stack(), retry);
       stack = outputs.stackName();
       if (jobQueue == null) {
-        jobQueue = outputs.require("job queue", StackOutputs.JOB_QUEUE_ARN, StackOutputs.JOB_QUEUE_NAME);
+        jobQueue = outputs.require("job queue", BatchLabStack.OUTPUT_JOB_QUEUE_ARN, BatchLabStack.OUTPUT_JOB_QUEUE_NAME);
       }
       if (jobDefinition == null) {
-        jobDefinition = outputs.require("job definition", StackOutputs.JOB_DEFINITION_ARN,
-            StackOutputs.JOB_DEFINITION_NAME);
+        jobDefinition = outputs.require("job definition", BatchLabStack.OUTPUT_JOB_DEFINITION_ARN,
+            BatchLabStack.OUTPUT_JOB_DEFINITION_NAME);
       }
-      logGroup = outputs.output(StackOutputs.LOG_GROUP_NAME).orElse(null);
+      logGroup = outputs.output(BatchLabStack.OUTPUT_LOG_GROUP_NAME).orElse(null);
     }
     Map<String, String> parameters = request.effectiveParameters();
     Preflight.Result preflight = Preflight.check(clients.batch(), jobQueue, jobDefinition, parameters,

@@ -65,7 +65,7 @@ public final class Watcher {
     }
     Retry retry = new Retry(Backoff.DEFAULT, new StopSignal(), target);
     QueueCapacity queue = QueueCapacity.describe(batch, run.jobQueue(), retry);
-    JobTracker jobs = JobTracker.of(run, batch, retry);
+    JobTracker jobs = JobTracker.of(run, batch, retry, listener::warned);
     InstanceTracker instances = new InstanceTracker(ecs, queue.clusters(), retry);
     boolean countInstances = true;
 

@@ -60,4 +60,32 @@ class ArticleExperimentTest {
     assertThat(twenty.prediction().concurrency()).isEqualTo(10);
     assertThat(twenty.verdict()).startsWith("as predicted: 10 at once in 1 wave");
   }
+
+  @Test
+  void aStopMidWatchEndsWithAnIncompleteSummaryOfWhatRanSoFar() {
+    SubmitResult submitted = local.submitter().submit(SubmitRequest.builder().jobs(10).build(), SubmitListener.NONE);
+    Watcher watcher = local.watcher();
+    WatchListener stopAfterThreeMinutes = new WatchListener() {
+      int polls;
+
+      @Override
+      public void polled(Sample sample, Duration elapsed, int jobs) {
+        local.emulator.advance(LocalBatch.POLL_STEP);
+        if (++polls == 36) {
+          watcher.requestStop(); // what Ctrl-C does
+        }
+      }
+    };
+    WatchResult watched = watcher.watch(submitted.run(), stopAfterThreeMinutes);
+
+    assertThat(watched.samples()).hasSize(36);
+    RunSummary summary = watched.summary();
+    assertThat(summary.outcome()).isEqualTo(Outcome.INTERRUPTED);
+    assertThat(summary.makespan()).isNull();
+    assertThat(summary.count(JobState.SUCCEEDED)).isEqualTo(2);
+    assertThat(summary.count(JobState.RUNNING)).isEqualTo(2);
+    assertThat(summary.verdict()).isEqualTo("incomplete (interrupted): 2 of 10 jobs finished, 2 ran at once so far "
+        + "(predicted 2)");
+    assertThat(watched.attempts()).hasSize(10);
+  }
 }

@@ -90,4 +90,12 @@ class AwsClientsTest {
     assertThat(AwsClients.isLoopback(URI.create("http://10.0.0.5:4566"))).isFalse();
     assertThat(AwsClients.isLoopback(null)).isFalse();
   }
+
+  @Test
+  void theSdkNeverRetriesOnItsOwnSoSubmitJobIsSentOnlyWhenTheFanOutSaysSo() {
+    try (AwsClients clients = AwsClients.forEndpoint(URI.create("http://127.0.0.1:1"), "us-east-1")) {
+      assertThat(clients.batch().serviceClientConfiguration().overrideConfiguration().retryStrategy())
+          .hasValueSatisfying(strategy -> assertThat(strategy.maxAttempts()).isEqualTo(1));
+    }
+  }
 }
