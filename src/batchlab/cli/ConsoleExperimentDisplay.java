@@ -2,6 +2,7 @@ package batchlab.cli;
 
 import batchlab.experiment.ExperimentListener;
 import batchlab.report.ComparisonRow;
+import batchlab.report.ComparisonTable;
 import batchlab.report.ReportRun;
 import batchlab.submit.JobState;
 import batchlab.submit.SubmitListener;
@@ -62,7 +63,7 @@ final class ConsoleExperimentDisplay implements ExperimentListener {
     ComparisonRow row = ComparisonRow.of(run);
     out.printf("run %d (max vCPU %d): %d of %d SUCCEEDED, %d at once, %d %s, makespan %s: %s%n", run.number(),
         run.maxVcpus(), run.summary().count(JobState.SUCCEEDED), row.jobs(), row.maxRunning(), row.waves(),
-        row.waves() == 1 ? "wave" : "waves", row.makespan() == null ? "-" : row.makespan().toSeconds() + " s",
+        row.waves() == 1 ? "wave" : "waves", ComparisonTable.seconds(row.makespan()),
         row.verdict());
     out.flush();
   }

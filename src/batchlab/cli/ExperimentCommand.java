@@ -50,7 +50,8 @@ public final class ExperimentCommand implements Callable<Integer> {
       description = "Compute environment max vCPU values to run in turn (default: ${DEFAULT-VALUE}).")
   String maxVcpus;
 
-  @Option(names = "--jobs", paramLabel = "N", defaultValue = "10", description = "Jobs per run (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--jobs", paramLabel = "N", defaultValue = "10",
+      description = "Jobs per run (default: ${DEFAULT-VALUE}).")
   int jobs;
 
   @Option(names = "--seconds", paramLabel = "S", defaultValue = "60",
@@ -58,11 +59,12 @@ public final class ExperimentCommand implements Callable<Integer> {
   int seconds;
 
   @Option(names = "--target", paramLabel = "local|aws", defaultValue = "local",
-      description = "local: the in-process emulator; aws: deploy with npx cdk and run on AWS (default: ${DEFAULT-VALUE}).")
+      description = "local: the in-process emulator; aws: deploy with npx cdk and run on AWS "
+          + "(default: ${DEFAULT-VALUE}).")
   String target;
 
-  @Option(names = "--speed", paramLabel = "N|max",
-      description = "Emulator clock: N times real time, or max (local only; default: 60).")
+  @Option(names = "--speed", paramLabel = "N",
+      description = "Emulator clock: N times real time (local only; default: 60, a 60 s job takes 1 s).")
   String speed;
 
   @Option(names = "--out", paramLabel = "DIR", description = "Report directory (default: runs/experiment-<time>).")
@@ -151,9 +153,15 @@ public final class ExperimentCommand implements Callable<Integer> {
     out.println("target: " + where.description());
     // The experiment owns the target from here: it stops the emulator or destroys the stack at the end.
     Experiment experiment = new Experiment(settings, where, new ConsoleExperimentDisplay(out, err, terminal));
-    ExperimentResult result;
-    try (CtrlC ctrlC = new CtrlC(experiment::requestStop)) {
-      result = experiment.run();
+    // Closed only after the results are printed: after Ctrl-C the hook holds the JVM until then.
+    CtrlC ctrlC = new CtrlC(experiment::requestStop);
+    try {
+      ExperimentResult result = experiment.run();
+      print(result, out);
+      if (result.interrupted()) {
+        return CliFailures.INTERRUPTED;
+      }
+      return result.allSucceeded() ? CliFailures.OK : CliFailures.RUNTIME_FAILURE;
     } catch (RuntimeException e) {
       int code = e instanceof ExperimentException ? report(err, e.getMessage()) : CliFailures.run(err, () -> {
         throw e;
@@ -162,12 +170,9 @@ public final class ExperimentCommand implements Callable<Integer> {
           + settings.outDir().resolve(ReportWriter.HTML_FILE));
       err.flush();
       return code;
+    } finally {
+      ctrlC.close();
     }
-    print(result, out);
-    if (result.interrupted()) {
-      return CliFailures.INTERRUPTED;
-    }
-    return result.allSucceeded() ? CliFailures.OK : CliFailures.RUNTIME_FAILURE;
   }
 
   private static void print(ExperimentResult result, PrintWriter out) {

@@ -88,7 +88,8 @@ public final class Experiment {
       failure = e;
       throw e;
     } catch (RuntimeException e) {
-      partialReason = "stopped by an error: " + firstLine(e);
+      // An interrupt that lands inside an SDK call surfaces as a failed call, not as a clean stop.
+      partialReason = (causedByInterrupt(e) ? INTERRUPTED + ": " : "stopped by an error: ") + firstLine(e);
       failure = e;
       throw e;
     } finally {
@@ -151,7 +152,8 @@ public final class Experiment {
           return early;
         }
       }
-      String prefix = prefixes.add("max" + maxVcpus) ? "max" + maxVcpus + "-job" : "run" + (i + 1) + "-max" + maxVcpus + "-job";
+      // Job names say the run's size (max4-job-1); a size tried twice gets the run number too.
+      String prefix = (prefixes.add("max" + maxVcpus) ? "" : "run" + (i + 1) + "-") + "max" + maxVcpus + "-job";
       WatchResult watched = submitAndWatch(store, prefix, deadline);
       ReportRun run = new ReportRun(i + 1, maxVcpus, watched);
       runs.add(run);
@@ -225,7 +227,8 @@ public final class Experiment {
     shown.put("target", settings.target().cliName());
     shown.put("max vCPU values", settings.maxVcpus());
     shown.put("jobs per run", settings.jobs());
-    shown.put("job", stack.jobVcpus() + " vCPU, " + stack.jobMemoryMiB() + " MiB, sleeps " + settings.jobSeconds() + " s");
+    shown.put("job",
+        stack.jobVcpus() + " vCPU, " + stack.jobMemoryMiB() + " MiB, sleeps " + settings.jobSeconds() + " s");
     shown.put("instance types", String.join(",", stack.instanceTypes()));
     shown.put("allocation strategy", stack.allocationStrategy().name());
     shown.put("purchase", stack.spot() ? "spot" : "on-demand");
@@ -237,6 +240,15 @@ public final class Experiment {
       shown.put("timeout", settings.timeout().toSeconds() + " s");
     }
     return shown;
+  }
+
+  private static boolean causedByInterrupt(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof InterruptedException) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static String firstLine(Throwable e) {

@@ -158,7 +158,8 @@ public record ExperimentSettings(
       }
       if (context.containsKey(MAX_VCPUS_KEY)) {
         throw new ExperimentArgumentException(
-            "-c maxVcpus=" + context.get(MAX_VCPUS_KEY) + " is set by the experiment; give the sizes with --max-vcpus instead");
+            "-c maxVcpus=" + context.get(MAX_VCPUS_KEY)
+                + " is set by the experiment; give the sizes with --max-vcpus instead");
       }
       checkStackSettings();
       if (jobs < 1 || jobs > MAX_JOBS) {

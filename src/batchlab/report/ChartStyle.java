@@ -3,10 +3,15 @@ package batchlab.report;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.Instant;
+import javax.imageio.ImageIO;
+import javax.imageio.stream.ImageOutputStream;
+import javax.imageio.stream.MemoryCacheImageOutputStream;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
@@ -58,11 +63,21 @@ final class ChartStyle {
     return new BasicStroke(width, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER);
   }
 
+  /**
+   * PNG bytes of the chart. Encoded through an in-memory image stream: ImageIO's default file-cached
+   * stream registers a JVM shutdown hook on first use, which fails while the JVM is shutting down,
+   * exactly when a Ctrl-C'd experiment writes its partial report.
+   */
   static byte[] png(XYChart chart) {
-    try {
-      return BitmapEncoder.getBitmapBytes(chart, BitmapEncoder.BitmapFormat.PNG);
+    BufferedImage image = BitmapEncoder.getBufferedImage(chart);
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (ImageOutputStream out = new MemoryCacheImageOutputStream(bytes)) {
+      if (!ImageIO.write(image, "png", out)) {
+        throw new IllegalStateException("no PNG writer in this JVM");
+      }
     } catch (IOException e) {
       throw new UncheckedIOException("could not encode chart '" + chart.getTitle() + "' as PNG", e);
     }
+    return bytes.toByteArray();
   }
 }

@@ -85,7 +85,7 @@ public final class ComparisonTable {
   }
 
   /** Seconds with one decimal when not whole: "300 s", "97.5 s"; "-" when unknown. */
-  static String seconds(Duration d) {
+  public static String seconds(Duration d) {
     if (d == null) {
       return "-";
     }

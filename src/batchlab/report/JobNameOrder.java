@@ -1,5 +1,6 @@
 package batchlab.report;
 
+import java.math.BigInteger;
 import java.util.Comparator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -15,7 +16,7 @@ enum JobNameOrder implements Comparator<String> {
     Matcher ma = TRAILING_NUMBER.matcher(a);
     Matcher mb = TRAILING_NUMBER.matcher(b);
     if (ma.matches() && mb.matches() && ma.group(1).equals(mb.group(1))) {
-      int byNumber = new java.math.BigInteger(ma.group(2)).compareTo(new java.math.BigInteger(mb.group(2)));
+      int byNumber = new BigInteger(ma.group(2)).compareTo(new BigInteger(mb.group(2)));
       if (byNumber != 0) {
         return byNumber;
       }

@@ -2,6 +2,7 @@ package batchlab.report;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,7 +27,7 @@ public record ReportContent(
     Objects.requireNonNull(target, "target");
     Objects.requireNonNull(startedAt, "startedAt");
     Objects.requireNonNull(wallTime, "wallTime");
-    settings = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(settings));
+    settings = Collections.unmodifiableMap(new LinkedHashMap<>(settings));
     runs = List.copyOf(runs);
   }
 

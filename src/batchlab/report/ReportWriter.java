@@ -151,7 +151,8 @@ public final class ReportWriter {
     }
     html.append("<p>").append(Html.escape(intro(content))).append("</p>\n<ul>\n");
     content.settings().forEach((k, v) ->
-        html.append("<li>").append(Html.escape(k)).append(": ").append(Html.escape(String.valueOf(v))).append("</li>\n"));
+        html.append("<li>").append(Html.escape(k)).append(": ").append(Html.escape(String.valueOf(v)))
+            .append("</li>\n"));
     html.append("</ul>\n").append(ComparisonTable.html(content.rows()));
     for (RenderedRun r : rendered) {
       String heading = heading(r.run());

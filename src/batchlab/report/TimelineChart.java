@@ -17,7 +17,7 @@ import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
- * A Gantt-style timeline: one horizontal lane per job, the first job at the top; each attempt is a
+ * A Gantt-style timeline: one horizontal lane per job, the first to run at the top; each attempt is a
  * RUNNABLE bar (queued, waiting for capacity) followed by a RUNNING bar. XChart has no horizontal
  * bar chart, so the bars are thick two-point line series on an XY chart, which keeps a true numeric
  * time axis. Attempts that had not started or stopped when the watch ended run to {@code end}.
@@ -80,14 +80,25 @@ public final class TimelineChart {
     return ChartStyle.png(of(title, attempts, origin, end));
   }
 
-  /** Attempts grouped per job, jobs in name order with numbers compared as numbers (job-2 before job-10). */
+  /**
+   * Attempts grouped per job; jobs in the order they first went RUNNING (so the waves read as a
+   * staircase), jobs that never ran last; ties by submit time, then by name with numbers compared as
+   * numbers (job-2 before job-10).
+   */
   static List<List<JobAttempt>> lanes(List<JobAttempt> attempts) {
     Map<String, List<JobAttempt>> byJob = new LinkedHashMap<>();
     attempts.stream()
-        .sorted(Comparator.comparing(JobAttempt::jobName, JobNameOrder.INSTANCE)
-            .thenComparing(JobAttempt::jobId).thenComparingInt(JobAttempt::attempt))
+        .sorted(Comparator.comparing(JobAttempt::jobId).thenComparingInt(JobAttempt::attempt))
         .forEach(a -> byJob.computeIfAbsent(a.jobId(), id -> new ArrayList<>()).add(a));
-    return List.copyOf(byJob.values());
+    Comparator<List<JobAttempt>> order = Comparator
+        .comparing((List<JobAttempt> job) -> firstStart(job), Comparator.nullsLast(Comparator.naturalOrder()))
+        .thenComparing(job -> job.get(0).createdAt())
+        .thenComparing(job -> job.get(0).jobName(), JobNameOrder.INSTANCE);
+    return byJob.values().stream().sorted(order).toList();
+  }
+
+  private static Instant firstStart(List<JobAttempt> job) {
+    return job.stream().map(JobAttempt::startedAt).filter(Objects::nonNull).findFirst().orElse(null);
   }
 
   private void addLane(double y, List<JobAttempt> attempts, Instant origin, Instant end) {

@@ -72,12 +72,28 @@ class ChartsTest {
   }
 
   @Test
-  void timelineOrdersLanesByJobNumberNotByText() {
+  void timelineOrdersLanesByJobNumberWhenJobsStartInSubmitOrder() {
     List<List<JobAttempt>> lanes = TimelineChart.lanes(FOUR.attempts());
 
     assertThat(lanes).extracting(lane -> lane.get(0).jobName())
         .containsExactly("max4-job-1", "max4-job-2", "max4-job-3", "max4-job-4", "max4-job-5", "max4-job-6",
             "max4-job-7", "max4-job-8", "max4-job-9", "max4-job-10");
+  }
+
+  @Test
+  void timelineOrdersLanesByFirstStartSoWavesReadAsAStaircase() {
+    Instant t0 = SyntheticRun.T0;
+    List<JobAttempt> attempts = List.of(
+        new JobAttempt("j-10", "a", 1, JobState.SUCCEEDED, null, 0, t0, t0, t0.plusSeconds(10), t0.plusSeconds(70),
+            "i-1", "m7i.large", null),
+        new JobAttempt("j-2", "b", 1, JobState.SUCCEEDED, null, 0, t0, t0, t0.plusSeconds(70), t0.plusSeconds(130),
+            "i-1", "m7i.large", null),
+        new JobAttempt("j-1", "c", 1, JobState.RUNNABLE, null, null, t0, t0, null, null, null, null, null),
+        new JobAttempt("j-3", "d", 1, JobState.SUCCEEDED, null, 0, t0, t0, t0.plusSeconds(10), t0.plusSeconds(70),
+            "i-2", "m7i.large", null));
+
+    assertThat(TimelineChart.lanes(attempts)).extracting(lane -> lane.get(0).jobName())
+        .containsExactly("j-3", "j-10", "j-2", "j-1");
   }
 
   @Test
@@ -132,6 +148,23 @@ class ChartsTest {
       assertThat(image.getHeight()).isGreaterThanOrEqualTo(360);
       assertThat(png.length).isGreaterThan(10_000);
     }
+  }
+
+  @Test
+  @Timeout(120)
+  void chartsCanBeEncodedWhileTheJvmShutsDownAsAfterCtrlC() throws Exception {
+    Path png = Files.createTempFile("shutdown-hook", ".png");
+    Files.delete(png);
+    Process java = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-Djava.awt.headless=true", "-cp", System.getProperty("java.class.path"),
+        RenderInShutdownHook.class.getName(), png.toString())
+        .redirectErrorStream(true).start();
+    String output = new String(java.getInputStream().readAllBytes());
+
+    assertThat(java.waitFor()).isZero();
+    assertThat(output).as("no stack trace from the hook").isEmpty();
+    assertThat(ImageIO.read(png.toFile())).isNotNull();
+    Files.delete(png);
   }
 
   private static XYSeries barAt(XYChart chart, String state, double lane) {
