@@ -14,7 +14,7 @@ import java.util.PriorityQueue;
  * scale-in, retries, timeouts, spot reclaims and queue time-limit actions, driven by an event queue
  * on the virtual clock. Not thread-safe: {@link Simulation} serialises every call.
  *
- * <p>The rules and their AWS sources are listed in docs/README-emulator.md; the short version:
+ * <p>The rules and their AWS sources are listed in README.md ("The local AWS Batch emulator"); the short version:
  * <ul>
  *   <li>Queues are evaluated in descending priority; within a queue jobs are placed strictly FIFO
  *       (User Guide, "Job scheduling": the default scheduler is first-in, first-out), so the head

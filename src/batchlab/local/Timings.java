@@ -4,7 +4,7 @@ import java.time.Duration;
 
 /**
  * The delays the emulator adds where AWS takes time, all in virtual time. Defaults are typical
- * figures for a managed EC2 compute environment (see docs/README-emulator.md for the sources):
+ * figures for a managed EC2 compute environment (see README.md ("The local AWS Batch emulator") for the sources):
  *
  * @param dispatch SUBMITTED to PENDING/RUNNABLE: the scheduler picks a new job up (default 2 s)
  * @param instanceBoot EC2 launch until the ECS agent has registered the instance (default 90 s)
