@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     description = "Run a benchmark and print its figures.",
     subcommands = {
-      SynthBenchCommand.class,
+      BenchSynthCommand.class,
       BenchEmulatorCommand.class,
       BenchSubmitCommand.class,
     })

@@ -10,6 +10,7 @@ import batchlab.submit.SubmitOptions;
 import batchlab.submit.SubmitRequest;
 import batchlab.submit.SubmitResult;
 import batchlab.submit.Submitter;
+import batchlab.submit.WatchOptions;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Locale;
@@ -75,22 +76,20 @@ public final class SubmitCommand implements Callable<Integer> {
   @Option(names = "--watch", description = "Watch the run after submitting (takes the watch options).")
   boolean watchAfter;
 
-  @Mixin RunsDirOption runs;
-  @Mixin WatchSettings watch;
-  @Mixin ConnectionOptions connection;
+  @Mixin RunCommandOptions runOptions;
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Override
   public Integer call() {
-    return CliFailures.run(spec.commandLine().getErr(), this::execute);
+    return runOptions.run(this::execute);
   }
 
   private int execute() {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    RunStore store = runs.store();
+    RunStore store = runOptions.store();
     SubmitOptions options = SubmitOptions.defaults().withRate(rate).withMaxInFlight(maxInFlight);
-    var watchOptions = watch.options();
+    WatchOptions watchOptions = runOptions.watchOptions(); // checked before anything is submitted
     RunRecord resumed = null;
     SubmitRequest request = null;
     if (resume != null) {
@@ -99,8 +98,7 @@ public final class SubmitCommand implements Callable<Integer> {
     } else {
       request = new SubmitRequest(jobs, stack, jobQueue, jobDefinition, seconds, parameters, array, namePrefix, null);
     }
-    var settings = resumed == null ? connection.settings()
-        : connection.settings().orElse(RunWatch.recordedConnection(resumed));
+    var settings = resumed == null ? runOptions.connection() : runOptions.connectionFor(resumed);
     try (AwsClients clients = AwsClients.connect(settings, System.getenv())) {
       Submitter submitter = new Submitter(clients, store, options);
       SubmitResult result;
@@ -115,7 +113,7 @@ public final class SubmitCommand implements Callable<Integer> {
         }
       }
       if (watchAfter) {
-        return RunWatch.watchAndReport(clients, result.run(), watchOptions, store, out, err);
+        return runOptions.watchAndReport(clients, result.run(), watchOptions, store);
       }
       return CliFailures.OK;
     }

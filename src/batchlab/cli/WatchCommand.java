@@ -5,7 +5,6 @@ import batchlab.submit.InputException;
 import batchlab.submit.RunRecord;
 import batchlab.submit.RunStore;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -28,28 +27,23 @@ public final class WatchCommand implements Callable<Integer> {
   @Option(names = "--latest", description = "Watch the newest run (the default when no RUN is given).")
   boolean latest;
 
-  @Mixin RunsDirOption runs;
-  @Mixin WatchSettings watch;
-  @Mixin ConnectionOptions connection;
-  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+  @Mixin RunCommandOptions options;
 
   @Override
   public Integer call() {
-    return CliFailures.run(spec.commandLine().getErr(), this::execute);
+    return options.run(this::execute);
   }
 
   private int execute() {
-    RunStore store = runs.store();
+    RunStore store = options.store();
     if (runId != null && latest) {
       throw new InputException("give either a RUN or --latest, not both");
     }
     String id = runId != null ? runId : store.latest().orElseThrow(() -> new InputException(
         "no runs in " + store.root() + " to watch: submit one first with: ./batch-lab submit"));
     RunRecord run = store.load(id);
-    try (AwsClients clients = AwsClients.connect(connection.settings().orElse(RunWatch.recordedConnection(run)),
-        System.getenv())) {
-      return RunWatch.watchAndReport(clients, run, watch.options(), store, spec.commandLine().getOut(),
-          spec.commandLine().getErr());
+    try (AwsClients clients = AwsClients.connect(options.connectionFor(run), System.getenv())) {
+      return options.watchAndReport(clients, run, options.watchOptions(), store);
     }
   }
 }

@@ -1,5 +1,6 @@
 package batchlab.local;
 
+import batchlab.util.Markup;
 import java.time.Instant;
 import java.util.Map;
 
@@ -64,21 +65,6 @@ final class CloudFormationApi {
   }
 
   private static String element(String name, String value) {
-    return "<" + name + ">" + escape(value) + "</" + name + ">";
-  }
-
-  static String escape(String text) {
-    StringBuilder out = new StringBuilder(text.length());
-    for (char c : text.toCharArray()) {
-      switch (c) {
-        case '<' -> out.append("&lt;");
-        case '>' -> out.append("&gt;");
-        case '&' -> out.append("&amp;");
-        case '"' -> out.append("&quot;");
-        case '\'' -> out.append("&apos;");
-        default -> out.append(c);
-      }
-    }
-    return out.toString();
+    return "<" + name + ">" + Markup.escape(value) + "</" + name + ">";
   }
 }

@@ -1,5 +1,6 @@
 package batchlab.report;
 
+import batchlab.util.Markup;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -70,14 +71,14 @@ public final class ComparisonTable {
 
   public static String html(List<ComparisonRow> rows) {
     StringBuilder out = new StringBuilder("<table>\n<thead><tr>");
-    HEADERS.forEach(h -> out.append("<th>").append(Html.escape(h)).append("</th>"));
+    HEADERS.forEach(h -> out.append("<th>").append(Markup.escape(h)).append("</th>"));
     out.append("</tr></thead>\n<tbody>\n");
     for (ComparisonRow row : rows) {
       out.append("<tr>");
       List<String> cells = cells(row);
       for (int c = 0; c < cells.size(); c++) {
         String css = c == TEXT_COLUMN ? (ComparisonRow.AS_PREDICTED.equals(row.verdict()) ? "ok" : "warn") : "num";
-        out.append("<td class=\"").append(css).append("\">").append(Html.escape(cells.get(c))).append("</td>");
+        out.append("<td class=\"").append(css).append("\">").append(Markup.escape(cells.get(c))).append("</td>");
       }
       out.append("</tr>\n");
     }

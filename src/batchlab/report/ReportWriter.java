@@ -1,6 +1,7 @@
 package batchlab.report;
 
 import batchlab.submit.RunJson;
+import batchlab.util.Markup;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -145,19 +146,19 @@ public final class ReportWriter {
         </head>
         <body>
         """);
-    html.append("<h1>").append(Html.escape(TITLE)).append("</h1>\n");
+    html.append("<h1>").append(Markup.escape(TITLE)).append("</h1>\n");
     if (content.partial()) {
-      html.append("<p class=\"partial\">").append(Html.escape(partialNotice(content))).append("</p>\n");
+      html.append("<p class=\"partial\">").append(Markup.escape(partialNotice(content))).append("</p>\n");
     }
-    html.append("<p>").append(Html.escape(intro(content))).append("</p>\n<ul>\n");
+    html.append("<p>").append(Markup.escape(intro(content))).append("</p>\n<ul>\n");
     content.settings().forEach((k, v) ->
-        html.append("<li>").append(Html.escape(k)).append(": ").append(Html.escape(String.valueOf(v)))
+        html.append("<li>").append(Markup.escape(k)).append(": ").append(Markup.escape(String.valueOf(v)))
             .append("</li>\n"));
     html.append("</ul>\n").append(ComparisonTable.html(content.rows()));
     for (RenderedRun r : rendered) {
       String heading = heading(r.run());
-      html.append("<section>\n<h2>").append(Html.escape(heading)).append("</h2>\n");
-      html.append("<p class=\"verdict\">Verdict: ").append(Html.escape(r.row().verdictDetail())).append("</p>\n");
+      html.append("<section>\n<h2>").append(Markup.escape(heading)).append("</h2>\n");
+      html.append("<p class=\"verdict\">Verdict: ").append(Markup.escape(r.row().verdictDetail())).append("</p>\n");
       image(html, heading + ": timeline, one lane per job", r.timelinePng());
       image(html, heading + ": jobs RUNNING, RUNNABLE and instances over time", r.activityPng());
       html.append("</section>\n");
@@ -166,7 +167,7 @@ public final class ReportWriter {
   }
 
   private static void image(StringBuilder html, String alt, byte[] png) {
-    html.append("<img alt=\"").append(Html.escape(alt)).append("\" src=\"data:image/png;base64,")
+    html.append("<img alt=\"").append(Markup.escape(alt)).append("\" src=\"data:image/png;base64,")
         .append(Base64.getEncoder().encodeToString(png)).append("\">\n");
   }
 }

@@ -31,6 +31,12 @@ final class FanOut {
   private final StopSignal halt;
   private final String target;
   private final SubmitListener listener;
+  /**
+   * Confirming a job (journal, then listener) and starting a call take turns under this lock. So a
+   * stop requested from a listener is seen by every call not started yet (only calls already in
+   * flight finish), and listeners get the counts 1, 2, 3... in order, once each.
+   */
+  private final Object confirmOrStart = new Object();
   private final AtomicReference<SubmitException> failure = new AtomicReference<>();
   private final AtomicInteger submitted = new AtomicInteger();
   private final AtomicInteger adopted = new AtomicInteger();
@@ -97,7 +103,7 @@ final class FanOut {
 
   private void submitWithRetries(int index, String name) {
     for (int attempt = 1; !halt.isStopRequested(); attempt++) {
-      if (!limiter.acquire(halt)) {
+      if (!limiter.acquire(halt) || !mayStartCall()) {
         return;
       }
       SdkException error;
@@ -149,10 +155,18 @@ final class FanOut {
     return request.build();
   }
 
+  private boolean mayStartCall() {
+    synchronized (confirmOrStart) {
+      return !halt.isStopRequested();
+    }
+  }
+
   private void confirm(int index, String id) {
     SubmittedJob job = new SubmittedJob(index, run.jobName(index), id);
-    journal.confirm(job);
-    listener.confirmed(job, journal.size(), run.expectedSubmissions());
+    synchronized (confirmOrStart) {
+      journal.confirm(job);
+      listener.confirmed(job, journal.size(), run.expectedSubmissions());
+    }
   }
 
   private void fail(SubmitException e) {

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -15,9 +17,11 @@ class ResumeTest {
   void resumeAfterAnInterruptedFanOutSubmitsOnlyTheMissingJobs() {
     try (LocalBatch local = LocalBatch.start(runs)) {
       Submitter submitter = new Submitter(local.clients, local.store, SubmitOptions.defaults().withMaxInFlight(2));
+      List<Integer> counts = new CopyOnWriteArrayList<>();
       SubmitListener stopAfterFive = new SubmitListener() {
         @Override
         public void confirmed(SubmittedJob job, int confirmed, int total) {
+          counts.add(confirmed);
           if (confirmed == 5) {
             submitter.requestStop(); // what Ctrl-C does
           }
@@ -28,7 +32,10 @@ class ResumeTest {
       assertThat(interrupted.interrupted()).isTrue();
       RunRecord recorded = local.store.load(interrupted.run().runId());
       int done = recorded.jobs().size();
-      assertThat(done).isBetween(5, 6); // the call in flight on the other thread finishes and is recorded
+      // The stop comes with the 5th confirmation; only the call already in flight on the other thread
+      // may finish after it (and is recorded), no new call starts.
+      assertThat(done).isBetween(5, 6);
+      assertThat(counts).isEqualTo(IntStream.rangeClosed(1, done).boxed().toList());
       assertThat(local.jobsByName("resumed-")).hasSize(done);
 
       SubmitResult resumed = local.submitter().resume(recorded, SubmitListener.NONE);

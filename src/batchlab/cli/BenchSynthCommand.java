@@ -11,7 +11,7 @@ import picocli.CommandLine.Option;
     description = {"Time `npx cdk synth -c maxVcpus=4` with this project's app command (a), with the stock",
         "`mvn -e -q compile exec:java` app command (b), the app alone without the CDK CLI (c, the floor)",
         "and the CLI alone (d); print medians and the ratios."})
-public final class SynthBenchCommand implements Callable<Integer> {
+public final class BenchSynthCommand implements Callable<Integer> {
 
   @Option(names = "--runs", defaultValue = "3", description = "Measured runs of each variant (default: ${DEFAULT-VALUE}).")
   int runs;
