@@ -1,0 +1,47 @@
+package batchlab.batch;
+
+import batchlab.util.BadInputException;
+import java.util.regex.Pattern;
+
+/**
+ * Names AWS defines the shape of, checked the same way by every part (the stack, the emulator and the
+ * client): Region codes, CloudFormation stack names and account ids.
+ */
+public final class AwsNames {
+
+  /** Region codes such as us-east-1, eu-central-2, ap-southeast-10, us-gov-west-1. */
+  public static final Pattern REGION = Pattern.compile("[a-z]{2}(-[a-z]+)+-\\d+");
+
+  /** CloudFormation stack names: 1-128 letters, digits and hyphens, starting with a letter. */
+  public static final Pattern STACK_NAME = Pattern.compile("[A-Za-z][A-Za-z0-9-]{0,127}");
+
+  /** AWS account ids: 12 digits. */
+  public static final Pattern ACCOUNT = Pattern.compile("\\d{12}");
+
+  private AwsNames() {}
+
+  /** Returns {@code region} or throws a one-line BadInputException naming it. */
+  public static String requireRegion(String region) {
+    if (region == null || !REGION.matcher(region).matches()) {
+      throw new BadInputException("region '" + region + "' is not an AWS Region code such as us-east-1");
+    }
+    return region;
+  }
+
+  /** Returns {@code name} or throws a one-line BadInputException naming it. */
+  public static String requireStackName(String name) {
+    if (name == null || !STACK_NAME.matcher(name).matches()) {
+      throw new BadInputException("stack name '" + name + "' is not valid: 1-128 letters, digits and hyphens, "
+          + "starting with a letter");
+    }
+    return name;
+  }
+
+  /** Returns {@code account} or throws a one-line BadInputException naming it. */
+  public static String requireAccount(String account) {
+    if (account == null || !ACCOUNT.matcher(account).matches()) {
+      throw new BadInputException("account '" + account + "' must be 12 digits");
+    }
+    return account;
+  }
+}

@@ -1,0 +1,31 @@
+package batchlab.batch;
+
+/**
+ * AWS Batch quotas and API limits (User Guide: "AWS Batch service quotas"; API Reference), written once
+ * for the stack's checks, the emulator and the client.
+ */
+public final class BatchLimits {
+
+  /** SubmitJob transactions per second, per account and Region (fixed). */
+  public static final int SUBMIT_JOB_TPS = 50;
+  /** Array job size: 2 to 10,000 children. */
+  public static final int ARRAY_SIZE_MIN = 2;
+  public static final int ARRAY_SIZE_MAX = 10_000;
+  /** Dependencies per job. */
+  public static final int DEPENDENCIES_PER_JOB = 20;
+  /** Job ids per DescribeJobs call. */
+  public static final int DESCRIBE_JOBS_IDS = 100;
+  /** maxResults of a List* call. */
+  public static final int LIST_RESULTS_MAX = 100;
+  /** Compute environments per job queue. */
+  public static final int ENVIRONMENTS_PER_QUEUE = 3;
+  /** SubmitJob payload and job definition sizes. */
+  public static final int SUBMIT_JOB_PAYLOAD_BYTES = 30 * 1024;
+  public static final int JOB_DEFINITION_BYTES = 24 * 1024;
+  /** Scheduling priority of queues and jobs: 0 to 9,999. */
+  public static final int PRIORITY_MAX = 9_999;
+  /** Tags per resource. */
+  public static final int TAGS_PER_RESOURCE = 50;
+
+  private BatchLimits() {}
+}

@@ -1,0 +1,20 @@
+package batchlab.batch;
+
+/**
+ * What the lab's parts agree on without importing each other: the stack the CDK app deploys by default,
+ * and the job image's interface (its {@code seconds} parameter). The stack declares them, the client
+ * fills them in, and the lab's workload model reads them; the emulator itself knows none of them.
+ */
+public final class LabContract {
+
+  /** The CloudFormation stack name `cdk deploy` uses when no {@code -c stackName} is given. */
+  public static final String DEFAULT_STACK_NAME = "BatchLab";
+
+  /** The job definition parameter the job script reads as its sleep time, in seconds. */
+  public static final String SECONDS_PARAMETER = "seconds";
+
+  /** How long a job sleeps when nothing sets {@link #SECONDS_PARAMETER} (the article's 60 s). */
+  public static final int DEFAULT_JOB_SECONDS = 60;
+
+  private LabContract() {}
+}
