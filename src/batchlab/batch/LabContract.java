@@ -2,8 +2,9 @@ package batchlab.batch;
 
 /**
  * What the lab's parts agree on without importing each other: the stack the CDK app deploys by default,
- * and the job image's interface (its {@code seconds} parameter). The stack declares them, the client
- * fills them in, and the lab's workload model reads them; the emulator itself knows none of them.
+ * the stack outputs the client reads, and the job image's interface (its {@code seconds} parameter). The
+ * stack declares them, the client fills them in, and the lab's workload model reads them; the emulator
+ * itself knows none of them.
  */
 public final class LabContract {
 
@@ -15,6 +16,13 @@ public final class LabContract {
 
   /** How long a job sleeps when nothing sets {@link #SECONDS_PARAMETER} (the article's 60 s). */
   public static final int DEFAULT_JOB_SECONDS = 60;
+
+  /** The stack's outputs the client reads to find its queue, job definition and log group. */
+  public static final String OUTPUT_JOB_QUEUE_NAME = "JobQueueName";
+  public static final String OUTPUT_JOB_QUEUE_ARN = "JobQueueArn";
+  public static final String OUTPUT_JOB_DEFINITION_NAME = "JobDefinitionName";
+  public static final String OUTPUT_JOB_DEFINITION_ARN = "JobDefinitionArn";
+  public static final String OUTPUT_LOG_GROUP_NAME = "LogGroupName";
 
   private LabContract() {}
 }

@@ -1,11 +1,11 @@
 package batchlab.cli;
 
-import batchlab.submit.SubmitBenchmark;
+import batchlab.bench.SubmitBenchmark;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine;
 
 /** {@code batch-lab bench submit}: submitter and watcher figures against the local emulator. */
 @Command(

@@ -1,7 +1,7 @@
 package batchlab.cli;
 
-import batchlab.submit.InputException;
-import batchlab.submit.SubmitException;
+import batchlab.aws.SubmitException;
+import batchlab.util.BadInputException;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import software.amazon.awssdk.core.exception.SdkException;
@@ -23,7 +23,7 @@ final class CliFailures {
   static int run(PrintWriter err, Callable<Integer> body) {
     try {
       return body.call();
-    } catch (InputException e) {
+    } catch (BadInputException e) {
       err.println("batch-lab: " + e.getMessage());
       return BAD_INPUT;
     } catch (SubmitException e) {

@@ -1,6 +1,6 @@
 package batchlab.cli;
 
-import batchlab.submit.ConnectionSettings;
+import batchlab.aws.ConnectionSettings;
 import java.net.URI;
 import picocli.CommandLine.Option;
 

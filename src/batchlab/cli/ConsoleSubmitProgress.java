@@ -1,8 +1,8 @@
 package batchlab.cli;
 
-import batchlab.submit.RunRecord;
+import batchlab.run.RunRecord;
+import batchlab.run.SubmittedJob;
 import batchlab.submit.SubmitListener;
-import batchlab.submit.SubmittedJob;
 import java.io.PrintWriter;
 import java.time.temporal.ChronoUnit;
 import me.tongfei.progressbar.ProgressBar;

@@ -1,9 +1,9 @@
 package batchlab.cli;
 
-import batchlab.submit.JobState;
-import batchlab.submit.Sample;
-import batchlab.submit.StatusLine;
-import batchlab.submit.WatchListener;
+import batchlab.run.JobState;
+import batchlab.run.Sample;
+import batchlab.watch.StatusLine;
+import batchlab.watch.WatchListener;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.Map;

@@ -1,5 +1,6 @@
 package batchlab.cli;
 
+import batchlab.aws.AwsClients;
 import batchlab.experiment.AwsTarget;
 import batchlab.experiment.ConsoleConfirmation;
 import batchlab.experiment.CostEstimate;
@@ -16,7 +17,6 @@ import batchlab.local.Speed;
 import batchlab.report.ComparisonRow;
 import batchlab.report.ComparisonTable;
 import batchlab.report.ReportWriter;
-import batchlab.submit.AwsClients;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
@@ -27,10 +27,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /** {@code batch-lab experiment}: the article's whole procedure in one command, with a report. */
 @Command(

@@ -1,10 +1,11 @@
 package batchlab.cli;
 
-import batchlab.submit.AwsClients;
-import batchlab.submit.ConnectionSettings;
-import batchlab.submit.RunRecord;
-import batchlab.submit.RunStore;
-import batchlab.submit.WatchOptions;
+import batchlab.aws.AwsClients;
+import batchlab.aws.ConnectionSettings;
+import batchlab.run.RunRecord;
+import batchlab.run.RunStore;
+import batchlab.watch.WatchOptions;
+import batchlab.util.BadInputException;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -39,7 +40,7 @@ public final class RunCommandOptions {
     return connection.settings();
   }
 
-  /** The watch options, checked (a bad --interval or --timeout is an InputException). */
+  /** The watch options, checked (a bad --interval or --timeout is a BadInputException). */
   WatchOptions watchOptions() {
     return watch.options();
   }

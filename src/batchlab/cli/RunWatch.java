@@ -1,14 +1,14 @@
 package batchlab.cli;
 
-import batchlab.submit.AwsClients;
-import batchlab.submit.ConnectionSettings;
-import batchlab.submit.Outcome;
-import batchlab.submit.RunRecord;
-import batchlab.submit.RunStore;
-import batchlab.submit.SummaryText;
-import batchlab.submit.WatchOptions;
-import batchlab.submit.WatchResult;
-import batchlab.submit.Watcher;
+import batchlab.analysis.SummaryText;
+import batchlab.aws.AwsClients;
+import batchlab.aws.ConnectionSettings;
+import batchlab.run.Outcome;
+import batchlab.run.RunRecord;
+import batchlab.run.RunStore;
+import batchlab.watch.WatchOptions;
+import batchlab.watch.WatchResult;
+import batchlab.watch.Watcher;
 import java.io.PrintWriter;
 import java.net.URI;
 

@@ -1,6 +1,6 @@
 package batchlab.cli;
 
-import batchlab.submit.RunStore;
+import batchlab.run.RunStore;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
 

@@ -1,25 +1,25 @@
 package batchlab.cli;
 
-import batchlab.submit.AwsClients;
+import batchlab.analysis.Prediction;
+import batchlab.aws.AwsClients;
+import batchlab.run.RunRecord;
+import batchlab.run.RunStore;
 import batchlab.submit.FanOutStats;
-import batchlab.submit.InputException;
-import batchlab.submit.Prediction;
-import batchlab.submit.RunRecord;
-import batchlab.submit.RunStore;
 import batchlab.submit.SubmitOptions;
 import batchlab.submit.SubmitRequest;
 import batchlab.submit.SubmitResult;
 import batchlab.submit.Submitter;
-import batchlab.submit.WatchOptions;
+import batchlab.watch.WatchOptions;
+import batchlab.util.BadInputException;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /** {@code batch-lab submit}: fan out jobs to the deployed stack's queue (or resume a run), optionally watch them. */
 @Command(
@@ -123,7 +123,7 @@ public final class SubmitCommand implements Callable<Integer> {
     CommandLine.ParseResult parsed = spec.commandLine().getParseResult();
     for (String option : RUN_SHAPING) {
       if (parsed.hasMatchedOption(option)) {
-        throw new InputException(option + " cannot be combined with --resume: a resumed run keeps its own settings");
+        throw new BadInputException(option + " cannot be combined with --resume: a resumed run keeps its own settings");
       }
     }
   }

@@ -1,6 +1,6 @@
 package batchlab.cli;
 
-import batchlab.submit.WatchOptions;
+import batchlab.watch.WatchOptions;
 import java.time.Duration;
 import picocli.CommandLine.Option;
 

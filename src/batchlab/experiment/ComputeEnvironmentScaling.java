@@ -1,9 +1,9 @@
 package batchlab.experiment;
 
-import batchlab.submit.Backoff;
-import batchlab.submit.QueueCapacity;
-import batchlab.submit.Retry;
-import batchlab.submit.StopSignal;
+import batchlab.aws.Backoff;
+import batchlab.aws.Retry;
+import batchlab.aws.StopSignal;
+import batchlab.watch.QueueCapacity;
 import java.time.Duration;
 import java.util.List;
 import software.amazon.awssdk.services.batch.BatchClient;

@@ -1,9 +1,9 @@
 package batchlab.experiment;
 
+import batchlab.analysis.Prediction;
 import batchlab.batch.InstanceTypeCatalog;
 import batchlab.infra.StackSettings;
 import batchlab.local.Timings;
-import batchlab.submit.Prediction;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

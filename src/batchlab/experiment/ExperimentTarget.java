@@ -1,6 +1,6 @@
 package batchlab.experiment;
 
-import batchlab.submit.AwsClients;
+import batchlab.aws.AwsClients;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.function.Supplier;

@@ -1,16 +1,16 @@
 package batchlab.experiment;
 
+import batchlab.aws.AwsClients;
+import batchlab.aws.Backoff;
+import batchlab.aws.Retry;
+import batchlab.aws.StopSignal;
 import batchlab.local.BatchEmulator;
 import batchlab.local.Speed;
 import batchlab.local.Timings;
-import batchlab.submit.AwsClients;
-import batchlab.submit.Backoff;
-import batchlab.submit.Retry;
-import batchlab.submit.StopSignal;
 import java.time.Duration;
-import software.amazon.awssdk.services.batch.model.ClientException;
 import java.time.Instant;
 import java.util.function.Supplier;
+import software.amazon.awssdk.services.batch.model.ClientException;
 
 /**
  * The default target: the stack synthesized in-process and served by the in-process emulator. The

@@ -1,8 +1,8 @@
 package batchlab.report;
 
-import batchlab.submit.JobAttempt;
-import batchlab.submit.RunningStep;
-import batchlab.submit.Sample;
+import batchlab.analysis.RunningStep;
+import batchlab.run.JobAttempt;
+import batchlab.run.Sample;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.time.Instant;

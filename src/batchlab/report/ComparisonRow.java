@@ -1,8 +1,8 @@
 package batchlab.report;
 
-import batchlab.submit.Outcome;
-import batchlab.submit.Prediction;
-import batchlab.submit.RunSummary;
+import batchlab.analysis.Prediction;
+import batchlab.analysis.RunSummary;
+import batchlab.run.Outcome;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.Duration;
 
@@ -13,7 +13,7 @@ import java.time.Duration;
  * @param maxVcpus the compute environment's maxvCpus
  * @param jobs jobs in the run
  * @param maxRunning most jobs RUNNING at the same instant
- * @param waves rounds of running (see {@link batchlab.submit.Waves})
+ * @param waves rounds of running (see {@link batchlab.analysis.Waves})
  * @param makespan first submit to last stop; null if the run did not finish
  * @param idealMakespan predicted waves x job time (instance start-up not included); null if unknown
  * @param efficiency ideal / observed makespan; null if either is unknown

@@ -1,9 +1,9 @@
 package batchlab.report;
 
-import batchlab.submit.JobAttempt;
-import batchlab.submit.RunSummary;
-import batchlab.submit.Sample;
-import batchlab.submit.WatchResult;
+import batchlab.analysis.RunSummary;
+import batchlab.run.JobAttempt;
+import batchlab.run.Sample;
+import batchlab.watch.WatchResult;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.Objects;

@@ -1,6 +1,6 @@
 package batchlab.report;
 
-import batchlab.submit.RunJson;
+import batchlab.run.RunJson;
 import batchlab.util.Markup;
 import java.io.IOException;
 import java.io.UncheckedIOException;

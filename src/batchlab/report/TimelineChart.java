@@ -1,7 +1,7 @@
 package batchlab.report;
 
-import batchlab.submit.JobAttempt;
-import batchlab.submit.JobState;
+import batchlab.run.JobAttempt;
+import batchlab.run.JobState;
 import java.awt.Color;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -1,5 +1,8 @@
 package batchlab.submit;
 
+import batchlab.aws.Pages;
+import batchlab.aws.Retry;
+import batchlab.run.RunRecord;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
@@ -20,7 +23,7 @@ import software.amazon.awssdk.services.batch.model.ListJobsResponse;
  * case) and it was created after the run began, less a clock-skew margin, so a same-named job of an
  * older run is not taken for it.
  */
-final class ExistingJobs {
+public final class ExistingJobs {
 
   /** Client and server clocks may differ; AWS itself rejects requests signed more than 5 min off. */
   static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
@@ -64,7 +67,7 @@ final class ExistingJobs {
   }
 
   /** Every job in {@code queue} whose name matches {@code nameFilter} (ListJobs JOB_NAME: any case, trailing *). */
-  static List<JobSummary> named(BatchClient batch, String queue, String nameFilter, Retry retry) {
+  public static List<JobSummary> named(BatchClient batch, String queue, String nameFilter, Retry retry) {
     return Pages.all(
         token -> retry.call("batch:ListJobs", () -> batch.listJobs(r -> r
             .jobQueue(queue)

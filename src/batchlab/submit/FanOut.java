@@ -1,5 +1,13 @@
 package batchlab.submit;
 
+import batchlab.aws.AwsClients;
+import batchlab.aws.AwsFailures;
+import batchlab.aws.Backoff;
+import batchlab.aws.RateLimiter;
+import batchlab.aws.StopSignal;
+import batchlab.aws.SubmitException;
+import batchlab.run.RunRecord;
+import batchlab.run.SubmittedJob;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;

@@ -1,5 +1,9 @@
 package batchlab.submit;
 
+import batchlab.aws.Pages;
+import batchlab.aws.Retry;
+import batchlab.aws.SubmitException;
+import batchlab.run.JobShape;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;

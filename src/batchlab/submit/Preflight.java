@@ -1,6 +1,12 @@
 package batchlab.submit;
 
+import batchlab.analysis.Prediction;
+import batchlab.aws.Retry;
+import batchlab.aws.SubmitException;
 import batchlab.batch.InstanceType;
+import batchlab.run.JobShape;
+import batchlab.watch.ComputeEnvironmentInfo;
+import batchlab.watch.QueueCapacity;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;

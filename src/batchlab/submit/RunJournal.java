@@ -1,5 +1,8 @@
 package batchlab.submit;
 
+import batchlab.run.RunRecord;
+import batchlab.run.RunStore;
+import batchlab.run.SubmittedJob;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Map;

@@ -1,5 +1,8 @@
 package batchlab.submit;
 
+import batchlab.run.RunRecord;
+import batchlab.run.SubmittedJob;
+
 /** Hears how a fan-out goes (progress display, logs). Called from the submitting threads. */
 public interface SubmitListener {
 

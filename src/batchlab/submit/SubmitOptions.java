@@ -1,5 +1,8 @@
 package batchlab.submit;
 
+import batchlab.aws.Backoff;
+import batchlab.aws.RateLimiter;
+import batchlab.util.BadInputException;
 import java.time.Duration;
 
 /**
@@ -17,10 +20,10 @@ public record SubmitOptions(Double rate, int maxInFlight, Backoff backoff, Durat
 
   public SubmitOptions {
     if (rate != null && !(rate > 0)) {
-      throw new InputException("--rate " + rate + " is not valid: use a positive number of SubmitJob calls per second");
+      throw new BadInputException("--rate " + rate + " is not valid: use a positive number of SubmitJob calls per second");
     }
     if (maxInFlight < 1 || maxInFlight > 256) {
-      throw new InputException("--max-in-flight " + maxInFlight + " is out of range: use 1 to 256");
+      throw new BadInputException("--max-in-flight " + maxInFlight + " is out of range: use 1 to 256");
     }
   }
 

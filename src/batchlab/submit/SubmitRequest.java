@@ -1,5 +1,6 @@
 package batchlab.submit;
 
+import batchlab.util.BadInputException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -29,28 +30,28 @@ public record SubmitRequest(int jobs, String stack, String jobQueue, String jobD
   public SubmitRequest {
     parameters = parameters == null ? Map.of() : Map.copyOf(parameters);
     if (array && (jobs < 2 || jobs > MAX_ARRAY_SIZE)) {
-      throw new InputException("--jobs " + jobs + " is not a valid array size: AWS Batch allows 2 to " + MAX_ARRAY_SIZE);
+      throw new BadInputException("--jobs " + jobs + " is not a valid array size: AWS Batch allows 2 to " + MAX_ARRAY_SIZE);
     }
     if (jobs < 1 || jobs > MAX_JOBS) {
-      throw new InputException("--jobs " + jobs + " is out of range: use 1 to " + MAX_JOBS);
+      throw new BadInputException("--jobs " + jobs + " is out of range: use 1 to " + MAX_JOBS);
     }
     if (seconds != null && seconds < 1) {
-      throw new InputException("--seconds " + seconds + " is out of range: use a whole number of seconds >= 1");
+      throw new BadInputException("--seconds " + seconds + " is out of range: use a whole number of seconds >= 1");
     }
     if (namePrefix != null) {
       int longest = namePrefix.length() + (array ? 0 : 1 + String.valueOf(jobs).length());
       if (!JOB_NAME.matcher(namePrefix).matches() || longest > 128) {
-        throw new InputException("--name-prefix '" + namePrefix + "' is not valid: job names start with a letter or "
+        throw new BadInputException("--name-prefix '" + namePrefix + "' is not valid: job names start with a letter or "
             + "digit, use only letters, digits, '-' and '_', and are at most 128 characters");
       }
     }
     if ((jobQueue == null || jobDefinition == null) && (stack == null || stack.isBlank())) {
-      throw new InputException("no stack to read the queue and job definition from: pass --stack, or both "
+      throw new BadInputException("no stack to read the queue and job definition from: pass --stack, or both "
           + "--job-queue and --job-definition");
     }
     for (String key : parameters.keySet()) {
       if (key.isBlank()) {
-        throw new InputException("a job parameter needs a name: use --parameter name=value");
+        throw new BadInputException("a job parameter needs a name: use --parameter name=value");
       }
     }
   }

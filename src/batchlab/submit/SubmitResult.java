@@ -1,5 +1,7 @@
 package batchlab.submit;
 
+import batchlab.analysis.Prediction;
+import batchlab.run.RunRecord;
 import java.time.Duration;
 import java.util.List;
 

@@ -1,6 +1,14 @@
 package batchlab.submit;
 
-import batchlab.infra.BatchLabStack;
+import batchlab.aws.AwsClients;
+import batchlab.aws.Retry;
+import batchlab.aws.StackOutputs;
+import batchlab.aws.StopSignal;
+import batchlab.aws.SubmitException;
+import batchlab.batch.LabContract;
+import batchlab.run.RunRecord;
+import batchlab.run.RunStore;
+import batchlab.util.BadInputException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -60,13 +68,13 @@ public final class Submitter {
       StackOutputs outputs = StackOutputs.describe(clients.cloudFormation(), request.stack(), retry);
       stack = outputs.stackName();
       if (jobQueue == null) {
-        jobQueue = outputs.require("job queue", BatchLabStack.OUTPUT_JOB_QUEUE_ARN, BatchLabStack.OUTPUT_JOB_QUEUE_NAME);
+        jobQueue = outputs.require("job queue", LabContract.OUTPUT_JOB_QUEUE_ARN, LabContract.OUTPUT_JOB_QUEUE_NAME);
       }
       if (jobDefinition == null) {
-        jobDefinition = outputs.require("job definition", BatchLabStack.OUTPUT_JOB_DEFINITION_ARN,
-            BatchLabStack.OUTPUT_JOB_DEFINITION_NAME);
+        jobDefinition = outputs.require("job definition", LabContract.OUTPUT_JOB_DEFINITION_ARN,
+            LabContract.OUTPUT_JOB_DEFINITION_NAME);
       }
-      logGroup = outputs.output(BatchLabStack.OUTPUT_LOG_GROUP_NAME).orElse(null);
+      logGroup = outputs.output(LabContract.OUTPUT_LOG_GROUP_NAME).orElse(null);
     }
     Map<String, String> parameters = request.effectiveParameters();
     Preflight.Result preflight = Preflight.check(clients.batch(), jobQueue, jobDefinition, parameters,
@@ -79,7 +87,7 @@ public final class Submitter {
         clients.region(), stack, preflight.queue().queueArn(), preflight.definition().arn(), logGroup, prefix,
         request.jobs(), request.array(), parameters, preflight.shape(), List.of());
     if (store.exists(runId)) {
-      throw new InputException("run " + runId + " already exists in " + store.root() + ": use --resume " + runId);
+      throw new BadInputException("run " + runId + " already exists in " + store.root() + ": use --resume " + runId);
     }
     return fanOut(run, preflight, Map.of(), retry, listener);
   }

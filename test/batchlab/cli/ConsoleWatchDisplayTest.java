@@ -2,8 +2,8 @@ package batchlab.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import batchlab.submit.JobState;
-import batchlab.submit.Sample;
+import batchlab.run.JobState;
+import batchlab.run.Sample;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.time.Duration;

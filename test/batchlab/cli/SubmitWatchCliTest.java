@@ -2,11 +2,11 @@ package batchlab.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import batchlab.submit.JobState;
+import batchlab.analysis.RunSummary;
+import batchlab.run.JobState;
+import batchlab.run.RunJson;
+import batchlab.run.RunStore;
 import batchlab.submit.LocalBatch;
-import batchlab.submit.RunJson;
-import batchlab.submit.RunStore;
-import batchlab.submit.RunSummary;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import batchlab.local.Speed;
 import batchlab.report.ComparisonRow;
-import batchlab.submit.Outcome;
-import batchlab.submit.RunJson;
+import batchlab.run.Outcome;
+import batchlab.run.RunJson;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;

@@ -3,10 +3,10 @@ package batchlab.experiment;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import batchlab.aws.AwsClients;
 import batchlab.local.BatchEmulator;
 import batchlab.report.ComparisonRow;
-import batchlab.submit.AwsClients;
-import batchlab.submit.RunJson;
+import batchlab.run.RunJson;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -3,10 +3,10 @@ package batchlab.experiment;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import batchlab.local.Speed;
-import batchlab.submit.Outcome;
-import batchlab.submit.RunJson;
-import batchlab.submit.Sample;
-import batchlab.submit.WatchListener;
+import batchlab.run.Outcome;
+import batchlab.run.RunJson;
+import batchlab.run.Sample;
+import batchlab.watch.WatchListener;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -7,8 +7,8 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.batch.model.JobDetail;
-import software.amazon.awssdk.services.batch.model.JobStatus;
 import software.amazon.awssdk.services.batch.model.JobStateTimeLimitAction;
+import software.amazon.awssdk.services.batch.model.JobStatus;
 
 /** A head job that can never be placed blocks its queue until the queue's time-limit action cancels it. */
 class BlockedQueueTest {

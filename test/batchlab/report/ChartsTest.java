@@ -2,8 +2,8 @@ package batchlab.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import batchlab.submit.JobAttempt;
-import batchlab.submit.JobState;
+import batchlab.run.JobAttempt;
+import batchlab.run.JobState;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.nio.file.Files;
@@ -14,10 +14,10 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import javax.imageio.ImageIO;
-import org.knowm.xchart.XYChart;
-import org.knowm.xchart.XYSeries;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYSeries;
 
 class ChartsTest {
 

@@ -2,14 +2,14 @@ package batchlab.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import batchlab.analysis.Prediction;
+import batchlab.analysis.RunSummary;
+import batchlab.analysis.SummaryCalculator;
 import batchlab.batch.InstanceTypeCatalog;
-import batchlab.submit.JobShape;
-import batchlab.submit.Outcome;
-import batchlab.submit.Prediction;
-import batchlab.submit.RunRecord;
-import batchlab.submit.RunSummary;
-import batchlab.submit.SummaryCalculator;
-import batchlab.submit.WatchResult;
+import batchlab.run.JobShape;
+import batchlab.run.Outcome;
+import batchlab.run.RunRecord;
+import batchlab.watch.WatchResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -1,8 +1,8 @@
 package batchlab.report;
 
-import batchlab.submit.JobAttempt;
-import batchlab.submit.JobState;
-import batchlab.submit.Sample;
+import batchlab.run.JobAttempt;
+import batchlab.run.JobState;
+import batchlab.run.Sample;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -2,6 +2,10 @@ package batchlab.submit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import batchlab.analysis.RunSummary;
+import batchlab.run.JobAttempt;
+import batchlab.run.JobState;
+import batchlab.watch.WatchResult;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

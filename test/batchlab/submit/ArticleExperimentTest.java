@@ -2,6 +2,13 @@ package batchlab.submit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import batchlab.analysis.RunSummary;
+import batchlab.run.JobState;
+import batchlab.run.Outcome;
+import batchlab.run.Sample;
+import batchlab.watch.WatchListener;
+import batchlab.watch.WatchResult;
+import batchlab.watch.Watcher;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;

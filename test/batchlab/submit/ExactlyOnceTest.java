@@ -2,7 +2,11 @@ package batchlab.submit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import batchlab.aws.AwsClients;
+import batchlab.aws.Backoff;
 import batchlab.local.Faults;
+import batchlab.run.RunRecord;
+import batchlab.run.SubmittedJob;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;

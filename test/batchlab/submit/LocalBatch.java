@@ -1,8 +1,19 @@
 package batchlab.submit;
 
+import batchlab.aws.AwsClients;
+import batchlab.aws.Backoff;
+import batchlab.aws.Retry;
+import batchlab.aws.StopSignal;
 import batchlab.local.BatchEmulator;
 import batchlab.local.Faults;
 import batchlab.local.Speed;
+import batchlab.run.RunRecord;
+import batchlab.run.RunStore;
+import batchlab.run.Sample;
+import batchlab.watch.WatchListener;
+import batchlab.watch.WatchOptions;
+import batchlab.watch.WatchResult;
+import batchlab.watch.Watcher;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

@@ -2,6 +2,9 @@ package batchlab.submit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import batchlab.run.JobShape;
+import batchlab.watch.ComputeEnvironmentInfo;
+import batchlab.watch.QueueCapacity;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -2,6 +2,8 @@ package batchlab.submit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import batchlab.run.RunRecord;
+import batchlab.run.SubmittedJob;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;

@@ -3,6 +3,9 @@ package batchlab.submit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import batchlab.local.Faults;
+import batchlab.run.JobAttempt;
+import batchlab.run.JobState;
+import batchlab.watch.WatchResult;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;

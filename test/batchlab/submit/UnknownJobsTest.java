@@ -3,6 +3,14 @@ package batchlab.submit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import batchlab.aws.SubmitException;
+import batchlab.run.JobState;
+import batchlab.run.Outcome;
+import batchlab.run.RunRecord;
+import batchlab.run.Sample;
+import batchlab.run.SubmittedJob;
+import batchlab.watch.WatchListener;
+import batchlab.watch.WatchResult;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -1,0 +1,67 @@
+package batchlab.analysis;
+
+import batchlab.run.JobState;
+import batchlab.run.Outcome;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The figures of one watched run (what {@code summary.json} holds), computed by {@link
+ * SummaryCalculator} from the attempts and samples.
+ *
+ * @param runId the run
+ * @param outcome how the watch ended
+ * @param jobs jobs in the run (array children counted one by one)
+ * @param byStatus jobs per state at the end (final states when the outcome is COMPLETED)
+ * @param maxRunning most attempts RUNNING at the same instant, from the attempts' start/stop times
+ * @param waves rounds of running, see {@link Waves}
+ * @param firstCreatedAt the earliest job createdAt; null when no job was seen
+ * @param lastStoppedAt the latest stoppedAt; null while any job has not finished
+ * @param makespan firstCreatedAt to lastStoppedAt; null while any job has not finished
+ * @param runnableWait per job, its first attempt's wait from createdAt to startedAt; null if none started
+ * @param peakInstances most container instances seen registered at one poll
+ * @param peakDesiredVcpus highest desiredvCpus seen at one poll
+ * @param instancesUsed distinct instances the attempts ran on
+ * @param prediction what the compute environment's settings predict; null when it cannot be computed
+ * @param verdict one plain line comparing observed with predicted
+ * @param failed the jobs that ended FAILED
+ */
+public record RunSummary(
+    String runId,
+    Outcome outcome,
+    int jobs,
+    Map<JobState, Integer> byStatus,
+    int maxRunning,
+    int waves,
+    Instant firstCreatedAt,
+    Instant lastStoppedAt,
+    @JsonProperty("makespanSeconds") Duration makespan,
+    WaitStats runnableWait,
+    int peakInstances,
+    int peakDesiredVcpus,
+    int instancesUsed,
+    Prediction prediction,
+    String verdict,
+    List<FailedJob> failed) {
+
+  public RunSummary {
+    byStatus = JobState.completeCounts(byStatus);
+    failed = List.copyOf(failed);
+  }
+
+  public int count(JobState state) {
+    return byStatus.get(state);
+  }
+
+  /** Ideal makespan / observed makespan (1.0 = as fast as the settings allow); empty if either is unknown. */
+  public Optional<Double> efficiency() {
+    if (makespan == null || prediction == null || prediction.idealMakespan() == null || makespan.isZero()) {
+      return Optional.empty();
+    }
+    return Optional.of(prediction.idealMakespan().toMillis() / (double) makespan.toMillis());
+  }
+}

@@ -1,0 +1,67 @@
+package batchlab.analysis;
+
+import batchlab.run.JobState;
+import batchlab.run.Outcome;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** The plain one-line verdict: did the run behave as the compute environment's settings predict? */
+final class Verdict {
+
+  private Verdict() {}
+
+  /** @param retries attempts beyond each job's first (spot reclaims, retried failures) */
+  static String of(Outcome outcome, int jobs, Map<JobState, Integer> byStatus, int maxRunning, int waves,
+      int retries, Duration makespan, Prediction prediction) {
+    int finished = byStatus.getOrDefault(JobState.SUCCEEDED, 0) + byStatus.getOrDefault(JobState.FAILED, 0);
+    int failed = byStatus.getOrDefault(JobState.FAILED, 0);
+    List<String> parts = new ArrayList<>();
+    if (outcome != Outcome.COMPLETED) {
+      parts.add((outcome == Outcome.TIMED_OUT ? "incomplete (timed out)" : "incomplete (interrupted)") + ": "
+          + finished + " of " + jobs + " jobs finished, " + maxRunning + " ran at once so far"
+          + (prediction != null && prediction.runnable() ? " (predicted " + prediction.concurrency() + ")" : ""));
+    } else if (prediction == null) {
+      parts.add(plural(maxRunning, "job") + " ran at once in " + plural(waves, "wave")
+          + "; no prediction (the compute environment's instance types are not in the catalogue)");
+    } else if (!prediction.runnable()) {
+      parts.add("the settings predict no job can run (a job of " + prediction.jobVcpus() + " vCPU / "
+          + prediction.jobMemoryMiB() + " MiB fits no allowed instance type within maxvCpus "
+          + prediction.maxVcpus() + "), yet " + maxRunning + " ran at once");
+    } else {
+      parts.add(compare(maxRunning, waves, retries, makespan, prediction));
+    }
+    if (failed > 0) {
+      parts.add(plural(failed, "job") + " FAILED");
+    }
+    return String.join("; ", parts);
+  }
+
+  private static String compare(int maxRunning, int waves, int retries, Duration makespan, Prediction p) {
+    String why = "maxvCpus " + p.maxVcpus() + " holds " + p.slots() + " jobs of " + p.jobVcpus() + " vCPU on "
+        + p.instanceType();
+    String timing = makespan == null || p.idealMakespan() == null ? ""
+        : ", makespan " + seconds(makespan) + " vs ideal " + seconds(p.idealMakespan());
+    if (maxRunning == p.concurrency() && waves == p.waves()) {
+      return "as predicted: " + maxRunning + " at once in " + plural(waves, "wave") + " (" + why + ")" + timing;
+    }
+    String what = maxRunning > p.concurrency()
+        ? "more at once than predicted (Batch may exceed maxvCpus by one instance for some allocation strategies)"
+        : maxRunning < p.concurrency() ? "fewer at once than predicted (capacity or placement limited it)"
+        : retries > 0 ? "more waves than predicted because " + plural(retries, "attempt")
+            + (retries == 1 ? " was" : " were") + " retried"
+        : "a different number of waves than predicted (jobs started out of step)";
+    return what + ": observed " + maxRunning + " at once in " + plural(waves, "wave") + ", predicted "
+        + p.concurrency() + " in " + plural(p.waves(), "wave") + " (" + why + ")" + timing;
+  }
+
+  static String seconds(Duration d) {
+    long millis = d.toMillis();
+    return millis % 1000 == 0 ? millis / 1000 + " s" : String.format(java.util.Locale.ROOT, "%.1f s", millis / 1000.0);
+  }
+
+  private static String plural(int n, String word) {
+    return n + " " + word + (n == 1 ? "" : "s");
+  }
+}

@@ -1,0 +1,216 @@
+package batchlab.watch;
+
+import batchlab.aws.Retry;
+import batchlab.aws.SubmitException;
+import batchlab.run.JobState;
+import batchlab.run.RunRecord;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+import software.amazon.awssdk.services.batch.BatchClient;
+import software.amazon.awssdk.services.batch.model.JobDetail;
+
+/**
+ * Follows a run's jobs with DescribeJobs (at most 100 ids per call). Individual jobs: each poll
+ * describes the jobs not finished yet, so a poll costs at most ceil(N/100) calls. An array job: each
+ * poll describes only the parent, whose statusSummary counts the children; the children themselves
+ * are described once, at the end, for the timeline.
+ */
+abstract sealed class JobTracker {
+
+  /**
+   * Polls in a row a job may be missing from DescribeJobs before it is given up: the server does not
+   * know it (a restarted emulator, another endpoint, or a job older than the server keeps).
+   */
+  static final int MISSES_BEFORE_GIVING_UP = 3;
+
+  protected final BatchClient batch;
+  protected final Retry retry;
+  protected final RunRecord run;
+  private final Map<String, Integer> misses = new HashMap<>();
+
+  private JobTracker(RunRecord run, BatchClient batch, Retry retry) {
+    this.run = run;
+    this.batch = batch;
+    this.retry = retry;
+  }
+
+  static JobTracker of(RunRecord run, BatchClient batch, Retry retry, Consumer<String> warn) {
+    return run.array() ? new ArrayJob(run, batch, retry) : new IndividualJobs(run, batch, retry, warn);
+  }
+
+  /** Describes what needs describing; returns jobs per state. */
+  abstract Map<JobState, Integer> poll();
+
+  /** Whether every job has finished, as of the last poll. */
+  abstract boolean finished();
+
+  /** Jobs watched (array children one by one). */
+  abstract int jobs();
+
+  /** Ids to terminate so that nothing unfinished is left running (the parent for an array). */
+  abstract List<String> unfinishedIds();
+
+  /** A job's latest detail and the name to show for it. */
+  record Named(JobDetail detail, String name) {}
+
+  /** Every job's latest detail, in run order. */
+  abstract List<Named> details();
+
+  protected List<JobDetail> describe(List<String> ids) {
+    List<JobDetail> details = new ArrayList<>();
+    for (int from = 0; from < ids.size(); from += 100) {
+      List<String> chunk = ids.subList(from, Math.min(ids.size(), from + 100));
+      details.addAll(retry.call("batch:DescribeJobs", () -> batch.describeJobs(r -> r.jobs(chunk)).jobs()));
+    }
+    return details;
+  }
+
+  /** Counts a poll in which {@code id} was missing (or clears its count); true once it is to be given up. */
+  protected boolean missing(String id, boolean missingNow) {
+    if (!missingNow) {
+      misses.remove(id);
+      return false;
+    }
+    return misses.merge(id, 1, Integer::sum) >= MISSES_BEFORE_GIVING_UP;
+  }
+
+  /** @param whatIsNot e.g. "array job a (id) is not" */
+  protected SubmitException unknown(String whatIsNot) {
+    return new SubmitException(whatIsNot + " known at " + retry.target() + ": was the emulator restarted, or is it "
+        + "another endpoint? (jobs are also dropped by the server some time after they finish)");
+  }
+
+  static JobState state(JobDetail job) {
+    return JobState.parse(job.statusAsString()).orElse(JobState.SUBMITTED);
+  }
+
+  private static final class IndividualJobs extends JobTracker {
+    private final Map<String, JobDetail> latest = new LinkedHashMap<>();
+    private final Map<String, String> names = new HashMap<>();
+    private final Consumer<String> warn;
+
+    IndividualJobs(RunRecord run, BatchClient batch, Retry retry, Consumer<String> warn) {
+      super(run, batch, retry);
+      this.warn = warn;
+      run.jobs().forEach(j -> {
+        latest.put(j.id(), null);
+        names.put(j.id(), j.name());
+      });
+    }
+
+    @Override
+    Map<JobState, Integer> poll() {
+      List<String> open = unfinishedIds();
+      Set<String> described = new HashSet<>();
+      describe(open).forEach(d -> {
+        latest.put(d.jobId(), d);
+        described.add(d.jobId());
+      });
+      for (String id : open) {
+        if (missing(id, !described.contains(id))) {
+          latest.remove(id);
+          warn.accept("job " + names.get(id) + " (" + id + ") is not known to the server: left out of the watch");
+        }
+      }
+      if (latest.isEmpty()) {
+        throw unknown("none of the jobs of run " + run.runId() + " are");
+      }
+      Map<JobState, Integer> counts = new EnumMap<>(JobState.class);
+      latest.values().forEach(d -> counts.merge(d == null ? JobState.SUBMITTED : state(d), 1, Integer::sum));
+      return counts;
+    }
+
+    @Override
+    boolean finished() {
+      return latest.values().stream().allMatch(d -> d != null && state(d).isTerminal());
+    }
+
+    @Override
+    int jobs() {
+      return latest.size();
+    }
+
+    @Override
+    List<String> unfinishedIds() {
+      return latest.entrySet().stream().filter(e -> e.getValue() == null || !state(e.getValue()).isTerminal())
+          .map(Map.Entry::getKey).toList();
+    }
+
+    @Override
+    List<Named> details() {
+      return latest.values().stream().filter(d -> d != null).map(d -> new Named(d, d.jobName())).toList();
+    }
+  }
+
+  private static final class ArrayJob extends JobTracker {
+    private final String parentId;
+    private final int size;
+    private JobDetail parent;
+
+    ArrayJob(RunRecord run, BatchClient batch, Retry retry) {
+      super(run, batch, retry);
+      this.parentId = run.jobs().get(0).id();
+      this.size = run.jobCount();
+    }
+
+    @Override
+    Map<JobState, Integer> poll() {
+      JobDetail described = describe(List.of(parentId)).stream().findFirst().orElse(null);
+      if (missing(parentId, described == null)) {
+        throw unknown("array job " + run.namePrefix() + " (" + parentId + ") is not");
+      }
+      parent = described != null ? described : parent;
+      Map<JobState, Integer> counts = new EnumMap<>(JobState.class);
+      if (parent == null) {
+        counts.put(JobState.SUBMITTED, size);
+        return counts;
+      }
+      Map<String, Integer> summary = parent.arrayProperties() == null ? Map.of()
+          : parent.arrayProperties().statusSummary();
+      summary.forEach((status, n) -> JobState.parse(status).ifPresent(s -> counts.merge(s, n, Integer::sum)));
+      int counted = counts.values().stream().mapToInt(Integer::intValue).sum();
+      if (counted < size) {
+        // Children not created yet are where the parent is (SUBMITTED/PENDING).
+        counts.merge(state(parent).isTerminal() ? JobState.PENDING : state(parent), size - counted, Integer::sum);
+      }
+      return counts;
+    }
+
+    @Override
+    boolean finished() {
+      return parent != null && state(parent).isTerminal();
+    }
+
+    @Override
+    int jobs() {
+      return size;
+    }
+
+    @Override
+    List<String> unfinishedIds() {
+      return finished() ? List.of() : List.of(parentId);
+    }
+
+    @Override
+    List<Named> details() {
+      List<String> children = new ArrayList<>();
+      for (int i = 0; i < size; i++) {
+        children.add(parentId + ":" + i);
+      }
+      List<Named> named = new ArrayList<>();
+      for (JobDetail child : describe(children)) {
+        Integer index = child.arrayProperties() == null ? null : child.arrayProperties().index();
+        String suffix = index != null ? String.valueOf(index) : child.jobId().substring(child.jobId().indexOf(':') + 1);
+        named.add(new Named(child, child.jobName() + ":" + suffix));
+      }
+      return named;
+    }
+  }
+}

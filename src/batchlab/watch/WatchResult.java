@@ -1,0 +1,26 @@
+package batchlab.watch;
+
+import batchlab.analysis.RunSummary;
+import batchlab.run.JobAttempt;
+import batchlab.run.Outcome;
+import batchlab.run.RunRecord;
+import batchlab.run.Sample;
+import batchlab.run.WatchedRun;
+import java.util.List;
+
+/**
+ * Everything a watch produced: the attempts (one lane per job in a timeline chart), the samples
+ * (RUNNING jobs and instances over time) and the summary.
+ */
+public record WatchResult(RunRecord run, List<JobAttempt> attempts, List<Sample> samples, RunSummary summary)
+    implements WatchedRun {
+
+  public WatchResult {
+    attempts = List.copyOf(attempts);
+    samples = List.copyOf(samples);
+  }
+
+  public Outcome outcome() {
+    return summary.outcome();
+  }
+}

@@ -1,0 +1,174 @@
+package batchlab.watch;
+
+import batchlab.analysis.Prediction;
+import batchlab.analysis.RunSummary;
+import batchlab.analysis.SummaryCalculator;
+import batchlab.aws.AwsClients;
+import batchlab.aws.Backoff;
+import batchlab.aws.Retry;
+import batchlab.aws.StopSignal;
+import batchlab.aws.SubmitException;
+import batchlab.run.JobAttempt;
+import batchlab.run.JobState;
+import batchlab.run.Outcome;
+import batchlab.run.RunRecord;
+import batchlab.run.Sample;
+import batchlab.util.BadInputException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Supplier;
+import software.amazon.awssdk.services.batch.BatchClient;
+import software.amazon.awssdk.services.batch.model.AttemptDetail;
+import software.amazon.awssdk.services.batch.model.DescribeComputeEnvironmentsResponse;
+import software.amazon.awssdk.services.batch.model.JobDetail;
+import software.amazon.awssdk.services.ecs.EcsClient;
+
+/**
+ * Watches a submitted run until every job finished, a timeout, or a stop request: polls the jobs
+ * (see {@link JobTracker}), the instances (ECS) and desiredvCpus (DescribeComputeEnvironments),
+ * then builds the timeline and the summary. The Java API under {@code ./batch-lab watch}.
+ */
+public final class Watcher {
+
+  private final BatchClient batch;
+  private final EcsClient ecs;
+  private final String target;
+  private final WatchOptions options;
+  private final Supplier<Instant> serverClock;
+  private final StopSignal stop = new StopSignal();
+
+  /** Sample times come from the server's HTTP Date header (AWS: its clock), else the local clock. */
+  public Watcher(AwsClients clients, WatchOptions options) {
+    this(clients, options, null);
+  }
+
+  /**
+   * @param serverClock the server's clock when the caller knows it better than the Date header
+   *     does: an in-process emulator's virtual clock ({@code emulator::now}), whose job timestamps
+   *     run faster than real time while its HTTP Date header stays real
+   */
+  public Watcher(AwsClients clients, WatchOptions options, Supplier<Instant> serverClock) {
+    this.batch = clients.batch();
+    this.ecs = clients.ecs();
+    this.target = clients.describeTarget();
+    this.options = options;
+    this.serverClock = serverClock;
+  }
+
+  /** Ends the watch after the current poll; the result is then INTERRUPTED (unless all finished). */
+  public void requestStop() {
+    stop.requestStop();
+  }
+
+  public WatchResult watch(RunRecord run, WatchListener listener) {
+    if (run.jobs().isEmpty()) {
+      throw new BadInputException("run " + run.runId() + " has no submitted jobs to watch: submit them with: "
+          + "./batch-lab submit --resume " + run.runId());
+    }
+    if (!run.complete()) {
+      listener.warned("run " + run.runId() + " is incomplete (" + run.jobs().size() + " of "
+          + run.expectedSubmissions() + " submitted): watching those; submit the rest with ./batch-lab submit --resume "
+          + run.runId());
+    }
+    Retry retry = new Retry(Backoff.DEFAULT, new StopSignal(), target);
+    QueueCapacity queue = QueueCapacity.describe(batch, run.jobQueue(), retry);
+    JobTracker jobs = JobTracker.of(run, batch, retry, listener::warned);
+    InstanceTracker instances = new InstanceTracker(ecs, queue.clusters(), retry);
+    boolean countInstances = true;
+
+    List<Sample> samples = new ArrayList<>();
+    long deadline = options.timeout() == null ? Long.MAX_VALUE : System.nanoTime() + options.timeout().toNanos();
+    Outcome outcome;
+    while (true) {
+      Map<JobState, Integer> counts = jobs.poll();
+      int instanceCount = 0;
+      if (countInstances) {
+        try {
+          instanceCount = instances.count();
+        } catch (SubmitException e) {
+          countInstances = false;
+          listener.warned("instances not counted: " + e.getMessage());
+        }
+      }
+      Sample sample = environmentSample(queue, counts, instanceCount, retry);
+      samples.add(sample);
+      // Wall time since the run began, as the user lives it (an emulator's job clock may run faster).
+      listener.polled(sample, Duration.between(run.createdAt(), Instant.now()), jobs.jobs());
+      if (jobs.finished()) {
+        outcome = Outcome.COMPLETED;
+        break;
+      }
+      long left = deadline - System.nanoTime();
+      if (left <= 0) {
+        outcome = Outcome.TIMED_OUT;
+        break;
+      }
+      if (!stop.sleep(Duration.ofNanos(Math.min(left, options.interval().toNanos())))) {
+        outcome = Outcome.INTERRUPTED;
+        break;
+      }
+    }
+
+    List<JobTracker.Named> details = jobs.details();
+    if (countInstances) {
+      try {
+        instances.learnAll(details.stream().flatMap(n -> containerInstances(n.detail()).stream()).toList());
+      } catch (SubmitException e) {
+        listener.warned("instances of finished attempts not named: " + e.getMessage());
+      }
+    }
+    List<JobAttempt> attempts = new ArrayList<>();
+    details.forEach(n -> attempts.addAll(TimelineBuilder.attempts(n.detail(), n.name(), instances::lookup)));
+
+    if (outcome != Outcome.COMPLETED && options.cancelOnExit()) {
+      List<String> unfinished = jobs.unfinishedIds();
+      unfinished.forEach(id -> retry.call("batch:TerminateJob",
+          () -> batch.terminateJob(r -> r.jobId(id).reason("batch-lab watch --cancel-on-exit"))));
+      listener.cancelled(unfinished.size());
+    }
+    Prediction prediction = queue.predict(jobs.jobs(), run.job());
+    RunSummary summary = SummaryCalculator.summarize(run.runId(), jobs.jobs(), attempts, samples, prediction, outcome);
+    return new WatchResult(run, attempts, samples, summary);
+  }
+
+  /** desiredvCpus now, and the poll's time on the server's clock (its Date header) when it gives one. */
+  private Sample environmentSample(QueueCapacity queue, Map<JobState, Integer> counts, int instanceCount,
+      Retry retry) {
+    DescribeComputeEnvironmentsResponse response = retry.call("batch:DescribeComputeEnvironments",
+        () -> batch.describeComputeEnvironments(r -> r.computeEnvironments(queue.environmentArns())));
+    int desired = response.computeEnvironments().stream()
+        .map(e -> e.computeResources() == null ? null : e.computeResources().desiredvCpus())
+        .filter(Objects::nonNull).mapToInt(Integer::intValue).sum();
+    Instant time = serverClock != null ? serverClock.get()
+        : response.sdkHttpResponse().firstMatchingHeader("Date").map(Watcher::httpDate).orElseGet(Instant::now);
+    return new Sample(time, counts, instanceCount, desired);
+  }
+
+  private static Instant httpDate(String value) {
+    try {
+      return ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+    } catch (DateTimeParseException e) {
+      return null;
+    }
+  }
+
+  private static List<String> containerInstances(JobDetail job) {
+    List<String> arns = new ArrayList<>();
+    for (AttemptDetail attempt : job.attempts()) {
+      if (attempt.container() != null && attempt.container().containerInstanceArn() != null) {
+        arns.add(attempt.container().containerInstanceArn());
+      }
+    }
+    if (job.container() != null && job.container().containerInstanceArn() != null) {
+      arns.add(job.container().containerInstanceArn());
+    }
+    return arns;
+  }
+}
