@@ -1,6 +1,8 @@
 package batchlab.aws;
 
+import batchlab.batch.AwsNames;
 import batchlab.util.BadInputException;
+import batchlab.util.Text;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
@@ -8,7 +10,6 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
-import java.util.regex.Pattern;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProviderChain;
@@ -47,8 +48,6 @@ public final class AwsClients implements AutoCloseable {
 
   /** Credentials sent to a loopback endpoint when none are configured; the emulator does not check them. */
   static final AwsBasicCredentials LOCAL_CREDENTIALS = AwsBasicCredentials.create("batch-lab-local", "batch-lab-local");
-
-  private static final Pattern REGION = Pattern.compile("[a-z]{2}(-[a-z]+)+-\\d+");
 
   private final SdkHttpClient http;
   private final BatchClient batch;
@@ -223,7 +222,7 @@ public final class AwsClients implements AutoCloseable {
     if (!notBlank(region)) {
       throw new BadInputException("no AWS region: pass --region (e.g. --region us-east-1) or set AWS_REGION");
     }
-    if (!REGION.matcher(region.trim()).matches()) {
+    if (!AwsNames.REGION.matcher(region.trim()).matches()) {
       throw new BadInputException(source + " '" + region + "' is not a region name like us-east-1");
     }
     return region.trim();
@@ -257,21 +256,15 @@ public final class AwsClients implements AutoCloseable {
       provider.resolveCredentials(); // fail now with a clear message, not on the first call
     } catch (SdkException | IllegalStateException e) {
       if (profile != null) {
-        throw new SubmitException("no AWS credentials in profile '" + profile + "': " + firstLine(e.getMessage())
+        String reason = Text.firstLine(e.getMessage());
+        throw new SubmitException("no AWS credentials in profile '" + profile + "': "
+            + (reason.isEmpty() ? "unknown error" : reason)
             + " (check ~/.aws/config and ~/.aws/credentials, or run aws sso login --profile " + profile + ")", e);
       }
       throw new SubmitException("no AWS credentials found: set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, "
           + "run aws configure (or aws sso login), or pass --profile", e);
     }
     return provider;
-  }
-
-  private static String firstLine(String text) {
-    if (text == null) {
-      return "unknown error";
-    }
-    int newline = text.indexOf('\n');
-    return newline < 0 ? text : text.substring(0, newline);
   }
 
   private static boolean notBlank(String s) {

@@ -5,6 +5,7 @@ import batchlab.aws.Backoff;
 import batchlab.aws.Retry;
 import batchlab.aws.StopSignal;
 import batchlab.aws.SubmitException;
+import batchlab.batch.BatchLimits;
 import batchlab.local.BatchEmulator;
 import batchlab.local.Faults;
 import batchlab.local.Speed;
@@ -237,7 +238,7 @@ public final class SubmitBenchmark {
       SubmitResult result = null;
       try {
         result = new Submitter(bench.clients(), new RunStore(runs),
-            SubmitOptions.defaults().withRate(SubmitOptions.AWS_SUBMIT_QUOTA))
+            SubmitOptions.defaults().withRate((double) BatchLimits.SUBMIT_JOB_TPS))
             .submit(bench.request(jobs, "quota").build(), SubmitListener.NONE);
       } catch (SubmitException e) {
         error = e.getMessage();

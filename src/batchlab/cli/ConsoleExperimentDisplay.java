@@ -1,12 +1,12 @@
 package batchlab.cli;
 
-import batchlab.run.JobState;
-import batchlab.submit.SubmitListener;
-import batchlab.watch.WatchListener;
 import batchlab.experiment.ExperimentListener;
 import batchlab.report.ComparisonRow;
 import batchlab.report.ComparisonTable;
 import batchlab.report.ReportRun;
+import batchlab.run.JobState;
+import batchlab.submit.SubmitListener;
+import batchlab.watch.WatchListener;
 import java.io.PrintWriter;
 
 /**

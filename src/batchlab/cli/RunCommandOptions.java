@@ -5,7 +5,6 @@ import batchlab.aws.ConnectionSettings;
 import batchlab.run.RunRecord;
 import batchlab.run.RunStore;
 import batchlab.watch.WatchOptions;
-import batchlab.util.BadInputException;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;

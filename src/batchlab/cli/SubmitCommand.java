@@ -2,6 +2,7 @@ package batchlab.cli;
 
 import batchlab.analysis.Prediction;
 import batchlab.aws.AwsClients;
+import batchlab.batch.LabContract;
 import batchlab.run.RunRecord;
 import batchlab.run.RunStore;
 import batchlab.submit.FanOutStats;
@@ -9,8 +10,8 @@ import batchlab.submit.SubmitOptions;
 import batchlab.submit.SubmitRequest;
 import batchlab.submit.SubmitResult;
 import batchlab.submit.Submitter;
-import batchlab.watch.WatchOptions;
 import batchlab.util.BadInputException;
+import batchlab.watch.WatchOptions;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Locale;
@@ -39,7 +40,7 @@ public final class SubmitCommand implements Callable<Integer> {
   @Option(names = "--jobs", paramLabel = "N", defaultValue = "10", description = "Jobs to submit (default: ${DEFAULT-VALUE}).")
   int jobs;
 
-  @Option(names = "--stack", paramLabel = "STACK", defaultValue = SubmitRequest.DEFAULT_STACK,
+  @Option(names = "--stack", paramLabel = "STACK", defaultValue = LabContract.DEFAULT_STACK_NAME,
       description = "Stack whose outputs name the queue and job definition (default: ${DEFAULT-VALUE}).")
   String stack;
 

@@ -1,6 +1,11 @@
 package batchlab.experiment;
 
 import batchlab.aws.StopSignal;
+import batchlab.infra.StackSettings;
+import batchlab.report.ReportContent;
+import batchlab.report.ReportFiles;
+import batchlab.report.ReportRun;
+import batchlab.report.ReportWriter;
 import batchlab.run.Outcome;
 import batchlab.run.RunStore;
 import batchlab.submit.SubmitOptions;
@@ -10,11 +15,6 @@ import batchlab.submit.Submitter;
 import batchlab.watch.WatchOptions;
 import batchlab.watch.WatchResult;
 import batchlab.watch.Watcher;
-import batchlab.infra.StackSettings;
-import batchlab.report.ReportContent;
-import batchlab.report.ReportFiles;
-import batchlab.report.ReportRun;
-import batchlab.report.ReportWriter;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

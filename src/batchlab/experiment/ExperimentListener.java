@@ -1,8 +1,8 @@
 package batchlab.experiment;
 
+import batchlab.report.ReportRun;
 import batchlab.submit.SubmitListener;
 import batchlab.watch.WatchListener;
-import batchlab.report.ReportRun;
 
 /** Hears how the experiment goes (the terminal display). */
 public interface ExperimentListener {

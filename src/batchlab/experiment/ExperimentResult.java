@@ -1,9 +1,9 @@
 package batchlab.experiment;
 
-import batchlab.run.Outcome;
 import batchlab.report.ReportContent;
 import batchlab.report.ReportFiles;
 import batchlab.report.ReportRun;
+import batchlab.run.Outcome;
 
 /** The experiment's report content and the files it was written to. */
 public record ExperimentResult(ReportContent content, ReportFiles files) {

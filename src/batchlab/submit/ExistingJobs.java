@@ -2,6 +2,7 @@ package batchlab.submit;
 
 import batchlab.aws.Pages;
 import batchlab.aws.Retry;
+import batchlab.batch.BatchLimits;
 import batchlab.run.RunRecord;
 import java.time.Duration;
 import java.time.Instant;
@@ -72,7 +73,7 @@ public final class ExistingJobs {
         token -> retry.call("batch:ListJobs", () -> batch.listJobs(r -> r
             .jobQueue(queue)
             .filters(KeyValuesPair.builder().name("JOB_NAME").values(nameFilter).build())
-            .maxResults(100)
+            .maxResults(BatchLimits.LIST_RESULTS_MAX)
             .nextToken(token))),
         ListJobsResponse::jobSummaryList, ListJobsResponse::nextToken);
   }

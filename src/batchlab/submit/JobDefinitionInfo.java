@@ -3,6 +3,7 @@ package batchlab.submit;
 import batchlab.aws.Pages;
 import batchlab.aws.Retry;
 import batchlab.aws.SubmitException;
+import batchlab.batch.LabContract;
 import batchlab.run.JobShape;
 import java.time.Duration;
 import java.util.Comparator;
@@ -20,8 +21,6 @@ import software.amazon.awssdk.services.batch.model.ResourceRequirement;
  */
 public record JobDefinitionInfo(String arn, String name, int revision, String status, Map<String, String> parameters,
     Integer vcpus, Integer memoryMiB) {
-
-  public static final String SECONDS_PARAMETER = "seconds";
 
   public JobDefinitionInfo {
     parameters = parameters == null ? Map.of() : Map.copyOf(parameters);
@@ -70,7 +69,7 @@ public record JobDefinitionInfo(String arn, String name, int revision, String st
 
   /** How long a job runs: the {@code seconds} parameter (override, else default), if it is a whole number. */
   public Duration seconds(Map<String, String> overrides) {
-    String value = overrides.getOrDefault(SECONDS_PARAMETER, parameters.get(SECONDS_PARAMETER));
+    String value = overrides.getOrDefault(LabContract.SECONDS_PARAMETER, parameters.get(LabContract.SECONDS_PARAMETER));
     if (value == null) {
       return null;
     }

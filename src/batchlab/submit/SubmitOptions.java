@@ -2,6 +2,7 @@ package batchlab.submit;
 
 import batchlab.aws.Backoff;
 import batchlab.aws.RateLimiter;
+import batchlab.batch.BatchLimits;
 import batchlab.util.BadInputException;
 import java.time.Duration;
 
@@ -15,8 +16,6 @@ import java.time.Duration;
  * @param journalFlush how often confirmed jobs are written to jobs.json
  */
 public record SubmitOptions(Double rate, int maxInFlight, Backoff backoff, Duration journalFlush) {
-
-  public static final double AWS_SUBMIT_QUOTA = 50;
 
   public SubmitOptions {
     if (rate != null && !(rate > 0)) {
@@ -48,6 +47,6 @@ public record SubmitOptions(Double rate, int maxInFlight, Backoff backoff, Durat
     if (rate != null) {
       return new RateLimiter(rate, 1);
     }
-    return loopback ? RateLimiter.unlimited() : new RateLimiter(AWS_SUBMIT_QUOTA, 1);
+    return loopback ? RateLimiter.unlimited() : new RateLimiter(BatchLimits.SUBMIT_JOB_TPS, 1);
   }
 }

@@ -1,5 +1,7 @@
 package batchlab.submit;
 
+import batchlab.batch.BatchLimits;
+import batchlab.batch.LabContract;
 import batchlab.util.BadInputException;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -22,15 +24,19 @@ import java.util.regex.Pattern;
 public record SubmitRequest(int jobs, String stack, String jobQueue, String jobDefinition, Integer seconds,
     Map<String, String> parameters, boolean array, String namePrefix, String runId) {
 
-  public static final String DEFAULT_STACK = "BatchLab";
+  /**
+   * Most jobs in one run: the lab's own bound, not an AWS quota. Each job is one entry of {@code jobs.json}
+   * (rewritten whole on every journal flush) and is found again by name with paged ListJobs on resume, so
+   * both grow with it; 100,000 keeps a run's record a few MB and a resume's lookups to minutes.
+   */
   public static final int MAX_JOBS = 100_000;
-  public static final int MAX_ARRAY_SIZE = 10_000;
   private static final Pattern JOB_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]*");
 
   public SubmitRequest {
     parameters = parameters == null ? Map.of() : Map.copyOf(parameters);
-    if (array && (jobs < 2 || jobs > MAX_ARRAY_SIZE)) {
-      throw new BadInputException("--jobs " + jobs + " is not a valid array size: AWS Batch allows 2 to " + MAX_ARRAY_SIZE);
+    if (array && (jobs < BatchLimits.ARRAY_SIZE_MIN || jobs > BatchLimits.ARRAY_SIZE_MAX)) {
+      throw new BadInputException("--jobs " + jobs + " is not a valid array size: AWS Batch allows "
+          + BatchLimits.ARRAY_SIZE_MIN + " to " + BatchLimits.ARRAY_SIZE_MAX);
     }
     if (jobs < 1 || jobs > MAX_JOBS) {
       throw new BadInputException("--jobs " + jobs + " is out of range: use 1 to " + MAX_JOBS);
@@ -64,7 +70,7 @@ public record SubmitRequest(int jobs, String stack, String jobQueue, String jobD
   public Map<String, String> effectiveParameters() {
     Map<String, String> all = new LinkedHashMap<>(parameters);
     if (seconds != null) {
-      all.put(JobDefinitionInfo.SECONDS_PARAMETER, String.valueOf(seconds));
+      all.put(LabContract.SECONDS_PARAMETER, String.valueOf(seconds));
     }
     return all;
   }
@@ -77,7 +83,7 @@ public record SubmitRequest(int jobs, String stack, String jobQueue, String jobD
   /** Builder in the SDK's style; defaults: 10 jobs, stack BatchLab. */
   public static final class Builder {
     private int jobs = 10;
-    private String stack = DEFAULT_STACK;
+    private String stack = LabContract.DEFAULT_STACK_NAME;
     private String jobQueue;
     private String jobDefinition;
     private Integer seconds;

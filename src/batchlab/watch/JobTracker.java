@@ -2,6 +2,7 @@ package batchlab.watch;
 
 import batchlab.aws.Retry;
 import batchlab.aws.SubmitException;
+import batchlab.batch.BatchLimits;
 import batchlab.run.JobState;
 import batchlab.run.RunRecord;
 import java.util.ArrayList;
@@ -65,8 +66,8 @@ abstract sealed class JobTracker {
 
   protected List<JobDetail> describe(List<String> ids) {
     List<JobDetail> details = new ArrayList<>();
-    for (int from = 0; from < ids.size(); from += 100) {
-      List<String> chunk = ids.subList(from, Math.min(ids.size(), from + 100));
+    for (int from = 0; from < ids.size(); from += BatchLimits.DESCRIBE_JOBS_IDS) {
+      List<String> chunk = ids.subList(from, Math.min(ids.size(), from + BatchLimits.DESCRIBE_JOBS_IDS));
       details.addAll(retry.call("batch:DescribeJobs", () -> batch.describeJobs(r -> r.jobs(chunk)).jobs()));
     }
     return details;
