@@ -55,13 +55,6 @@ public record JobAttempt(
     return startedAt == null ? Optional.empty() : Optional.of(Duration.between(queuedAt, startedAt));
   }
 
-  /** Time spent RUNNING; empty until the attempt has both started and stopped. */
-  public Optional<Duration> runTime() {
-    return startedAt == null || stoppedAt == null
-        ? Optional.empty()
-        : Optional.of(Duration.between(startedAt, stoppedAt));
-  }
-
   /** Whether the attempt was running at {@code time} (start inclusive, stop exclusive). */
   public boolean runningAt(Instant time) {
     return startedAt != null && !time.isBefore(startedAt) && (stoppedAt == null || time.isBefore(stoppedAt));

@@ -25,16 +25,4 @@ public record WatchOptions(Duration interval, Duration timeout, boolean cancelOn
   public static WatchOptions defaults() {
     return new WatchOptions(Duration.ofSeconds(5), null, false);
   }
-
-  public WatchOptions withInterval(Duration interval) {
-    return new WatchOptions(interval, timeout, cancelOnExit);
-  }
-
-  public WatchOptions withTimeout(Duration timeout) {
-    return new WatchOptions(interval, timeout, cancelOnExit);
-  }
-
-  public WatchOptions withCancelOnExit(boolean cancelOnExit) {
-    return new WatchOptions(interval, timeout, cancelOnExit);
-  }
 }
