@@ -1,6 +1,7 @@
 package batchlab.analysis;
 
 import batchlab.batch.InstanceType;
+import batchlab.run.JobShape;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.Duration;
 import java.util.Comparator;
@@ -41,6 +42,18 @@ public record Prediction(
     int waves,
     @JsonProperty("jobSeconds") Duration jobDuration,
     @JsonProperty("idealMakespanSeconds") Duration idealMakespan) {
+
+  /**
+   * The prediction for {@code jobs} jobs of {@code shape} within {@code maxVcpus} on the {@code known}
+   * instance types (a queue's, catalogue-resolved); null when the shape is not known or no type is
+   * (unknown or not EC2).
+   */
+  public static Prediction of(int jobs, JobShape shape, int maxVcpus, List<InstanceType> known) {
+    if (shape == null || known.isEmpty()) {
+      return null;
+    }
+    return of(jobs, shape.vcpus(), shape.memoryMiB(), maxVcpus, known, shape.duration());
+  }
 
   /**
    * Computes the prediction.

@@ -43,6 +43,9 @@ import software.amazon.awssdk.services.ecs.EcsClient;
  *
  * <p>The SDK's own retries are off: {@link Retry} retries idempotent calls and the fan-out handles
  * SubmitJob itself, because a blind SDK retry of SubmitJob can create a job twice.
+ *
+ * <p>Long on purpose: the endpoint, region and credentials lookups follow the aws CLI's order and
+ * share one decision (loopback or not), so they stay next to the clients they configure.
  */
 public final class AwsClients implements AutoCloseable {
 

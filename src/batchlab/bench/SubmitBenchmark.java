@@ -51,6 +51,9 @@ import software.amazon.awssdk.services.batch.model.ResourceType;
  * calls per job) printed for the README; performance is measured here, never asserted in tests.
  * Each part gets its own emulator, set up through the Batch API with the article's job (2 vCPU /
  * 1024 MiB, m7i.large, spot, BEST_FIT_PROGRESSIVE).
+ *
+ * <p>Long because it is a script: each part sets up its emulator, runs and prints its own figures,
+ * and splitting the parts into classes would only scatter one table's rows.
  */
 public final class SubmitBenchmark {
 

@@ -1,9 +1,9 @@
 package batchlab.experiment;
 
 import batchlab.aws.Backoff;
+import batchlab.aws.QueueCapacity;
 import batchlab.aws.Retry;
 import batchlab.aws.StopSignal;
-import batchlab.watch.QueueCapacity;
 import java.time.Duration;
 import java.util.List;
 import software.amazon.awssdk.services.batch.BatchClient;

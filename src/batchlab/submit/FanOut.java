@@ -26,6 +26,9 @@ import software.amazon.awssdk.services.batch.model.SubmitJobRequest;
  *
  * <p>The Batch client must not retry by itself (a blind SDK retry of SubmitJob can create the job
  * twice): {@link AwsClients} builds it with the SDK's retries off.
+ *
+ * <p>Longer than most: the in-flight bound, the rate limit, the backoff and the check by name decide
+ * together what happens to each job, and splitting them would split that decision.
  */
 final class FanOut {
 

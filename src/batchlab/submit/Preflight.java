@@ -1,12 +1,12 @@
 package batchlab.submit;
 
 import batchlab.analysis.Prediction;
+import batchlab.aws.ComputeEnvironmentInfo;
+import batchlab.aws.QueueCapacity;
 import batchlab.aws.Retry;
 import batchlab.aws.SubmitException;
 import batchlab.batch.InstanceType;
 import batchlab.run.JobShape;
-import batchlab.watch.ComputeEnvironmentInfo;
-import batchlab.watch.QueueCapacity;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -43,7 +43,7 @@ public final class Preflight {
     }
     JobDefinitionInfo definition = JobDefinitionInfo.describe(batch, jobDefinition, retry);
     JobShape shape = definition.shape(parameters);
-    Prediction prediction = queue.predict(jobs, shape);
+    Prediction prediction = Prediction.of(jobs, shape, queue.maxVcpus(), queue.knownInstanceTypes());
     return new Result(queue, definition, shape, prediction, warnings(queue, shape, prediction));
   }
 

@@ -22,6 +22,9 @@ import software.amazon.awssdk.services.batch.model.JobDetail;
  * describes the jobs not finished yet, so a poll costs at most ceil(N/100) calls. An array job: each
  * poll describes only the parent, whose statusSummary counts the children; the children themselves
  * are described once, at the end, for the timeline.
+ *
+ * <p>The two ways of tracking are one sealed class with two nested subclasses, longer than most, so
+ * that they share the describing and the rule for giving up on jobs the server no longer knows.
  */
 abstract sealed class JobTracker {
 

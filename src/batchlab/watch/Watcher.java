@@ -5,6 +5,7 @@ import batchlab.analysis.RunSummary;
 import batchlab.analysis.SummaryCalculator;
 import batchlab.aws.AwsClients;
 import batchlab.aws.Backoff;
+import batchlab.aws.QueueCapacity;
 import batchlab.aws.Retry;
 import batchlab.aws.StopSignal;
 import batchlab.aws.SubmitException;
@@ -133,7 +134,7 @@ public final class Watcher {
           () -> batch.terminateJob(r -> r.jobId(id).reason("batch-lab watch --cancel-on-exit"))));
       listener.cancelled(unfinished.size());
     }
-    Prediction prediction = queue.predict(jobs.jobs(), run.job());
+    Prediction prediction = Prediction.of(jobs.jobs(), run.job(), queue.maxVcpus(), queue.knownInstanceTypes());
     RunSummary summary = SummaryCalculator.summarize(run.runId(), jobs.jobs(), attempts, samples, prediction, outcome);
     return new WatchResult(run, attempts, samples, summary);
   }

@@ -2,9 +2,10 @@ package batchlab.submit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import batchlab.analysis.Prediction;
+import batchlab.aws.ComputeEnvironmentInfo;
+import batchlab.aws.QueueCapacity;
 import batchlab.run.JobShape;
-import batchlab.watch.ComputeEnvironmentInfo;
-import batchlab.watch.QueueCapacity;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -19,7 +20,7 @@ class PreflightTest {
 
   private static List<String> warnings(QueueCapacity queue, int vcpus, int memory) {
     JobShape shape = new JobShape(vcpus, memory, Duration.ofSeconds(60));
-    return Preflight.warnings(queue, shape, queue.predict(10, shape));
+    return Preflight.warnings(queue, shape, Prediction.of(10, shape, queue.maxVcpus(), queue.knownInstanceTypes()));
   }
 
   @Test

@@ -1,4 +1,4 @@
-package batchlab.watch;
+package batchlab.aws;
 
 import java.util.List;
 import software.amazon.awssdk.services.batch.model.ComputeEnvironmentDetail;

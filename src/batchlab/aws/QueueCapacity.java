@@ -1,11 +1,7 @@
-package batchlab.watch;
+package batchlab.aws;
 
-import batchlab.analysis.Prediction;
-import batchlab.aws.Retry;
-import batchlab.aws.SubmitException;
 import batchlab.batch.InstanceType;
 import batchlab.batch.InstanceTypeCatalog;
-import batchlab.run.JobShape;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -81,15 +77,6 @@ public record QueueCapacity(String queueArn, String queueName, String state, Str
 
   public List<String> environmentArns() {
     return environments.stream().map(ComputeEnvironmentInfo::arn).toList();
-  }
-
-  /** The prediction for {@code jobs} jobs of {@code shape}; null when the types are unknown or not EC2. */
-  public Prediction predict(int jobs, JobShape shape) {
-    List<InstanceType> known = knownInstanceTypes();
-    if (shape == null || known.isEmpty()) {
-      return null;
-    }
-    return Prediction.of(jobs, shape.vcpus(), shape.memoryMiB(), maxVcpus(), known, shape.duration());
   }
 
   private List<ComputeEnvironmentInfo> ec2Environments() {
