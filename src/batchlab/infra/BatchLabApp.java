@@ -1,5 +1,6 @@
 package batchlab.infra;
 
+import batchlab.util.BadInputException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.Map;
@@ -47,13 +48,13 @@ public final class BatchLabApp {
    *
    * @param environment the account/region to deploy to; needed only to look up an existing VPC
    * @param jobImageDirectory the Docker build context of the job image
-   * @throws SettingsException on a bad context value, before any construct is created
+   * @throws BadInputException on a bad context value, before any construct is created
    */
   public static BatchLabStack addStack(
       App app, Map<String, ?> context, Optional<Environment> environment, Path jobImageDirectory) {
     StackSettings settings = StackSettings.fromContext(context);
     if (settings.vpcId().isPresent() && environment.isEmpty()) {
-      throw new SettingsException("vpcId=" + settings.vpcId().get() + " needs the target account and region"
+      throw new BadInputException("vpcId=" + settings.vpcId().get() + " needs the target account and region"
           + " for the VPC lookup: run cdk with AWS credentials (or set CDK_DEFAULT_ACCOUNT and CDK_DEFAULT_REGION)");
     }
     // Without an existing VPC the stack stays environment-agnostic: deployable to any account/region.

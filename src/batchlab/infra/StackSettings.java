@@ -3,6 +3,7 @@ package batchlab.infra;
 import batchlab.batch.AllocationStrategy;
 import batchlab.batch.InstanceType;
 import batchlab.batch.InstanceTypeCatalog;
+import batchlab.util.BadInputException;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
@@ -59,7 +60,7 @@ public record StackSettings(
    * Parses and validates the context; keys it does not know are ignored unless they look like a typo
    * of a known key.
    *
-   * @throws SettingsException on the first bad value
+   * @throws BadInputException on the first bad value
    */
   public static StackSettings fromContext(Map<String, ?> context) {
     ContextValues values = new ContextValues(context);
@@ -95,7 +96,7 @@ public record StackSettings(
     for (String name : names) {
       // An unknown type is fine (its size is unknown); an unknown bare family is most likely a typo.
       if (!name.contains(".") && !InstanceTypeCatalog.isFamily(name)) {
-        throw new SettingsException("instanceTypes=" + String.join(",", names) + ": family '" + name
+        throw new BadInputException("instanceTypes=" + String.join(",", names) + ": family '" + name
             + "' is unknown (allowed: a type such as " + name + ".large, or a family such as m7i, c7i, r7i)");
       }
     }
@@ -112,7 +113,7 @@ public record StackSettings(
     AllocationStrategy strategy = AllocationStrategy.parse(raw)
         .orElseThrow(() -> ContextValues.bad(ContextKey.ALLOCATION_STRATEGY, raw, AllocationStrategy.allowedValues()));
     if (!strategy.allowedFor(spot)) {
-      throw new SettingsException("allocationStrategy=" + raw + " is not allowed with spot=" + spot
+      throw new BadInputException("allocationStrategy=" + raw + " is not allowed with spot=" + spot
           + " (allowed: " + allowedStrategies(spot) + ")");
     }
     return strategy;
@@ -136,17 +137,17 @@ public record StackSettings(
   /** Cross-key rules: the vCPU range, and that a job can ever be placed (else it is RUNNABLE forever). */
   private void checkCapacity() {
     if (maxVcpus < minVcpus) {
-      throw new SettingsException("maxVcpus=" + maxVcpus + " is below minVcpus=" + minVcpus
+      throw new BadInputException("maxVcpus=" + maxVcpus + " is below minVcpus=" + minVcpus
           + " (allowed: maxVcpus >= minVcpus)");
     }
     desiredVcpus.ifPresent(desired -> {
       if (desired < minVcpus || desired > maxVcpus) {
-        throw new SettingsException("desiredVcpus=" + desired + " is outside [minVcpus, maxVcpus] = ["
+        throw new BadInputException("desiredVcpus=" + desired + " is outside [minVcpus, maxVcpus] = ["
             + minVcpus + ", " + maxVcpus + "]");
       }
     });
     if (jobVcpus > maxVcpus) {
-      throw new SettingsException("jobVcpus=" + jobVcpus + " exceeds maxVcpus=" + maxVcpus
+      throw new BadInputException("jobVcpus=" + jobVcpus + " exceeds maxVcpus=" + maxVcpus
           + ": the job could never be placed and would stay RUNNABLE (allowed: jobVcpus <= maxVcpus)");
     }
     if (!unknownInstanceTypes().isEmpty()) {
@@ -157,7 +158,7 @@ public record StackSettings(
       InstanceType largest = allowed.stream()
           .max(Comparator.comparingInt(InstanceType::usableMemoryMiB).thenComparingInt(InstanceType::vcpus))
           .orElseThrow();
-      throw new SettingsException("a job of jobVcpus=" + jobVcpus + " and jobMemoryMiB=" + jobMemoryMiB
+      throw new BadInputException("a job of jobVcpus=" + jobVcpus + " and jobMemoryMiB=" + jobMemoryMiB
           + " fits none of instanceTypes=" + String.join(",", instanceTypes) + " and would stay RUNNABLE"
           + " (largest: " + largest.name() + " with " + largest.vcpus() + " vCPU and "
           + largest.usableMemoryMiB() + " MiB usable after the ECS/OS overhead)");
