@@ -1,7 +1,7 @@
 package batchlab.cli;
 
+import batchlab.bench.SynthBenchmark;
 import batchlab.infra.ProjectFiles;
-import batchlab.infra.SynthBenchmark;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
