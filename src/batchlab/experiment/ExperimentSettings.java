@@ -1,5 +1,7 @@
 package batchlab.experiment;
 
+import batchlab.batch.BatchLimits;
+import batchlab.batch.LabContract;
 import batchlab.infra.ContextKey;
 import batchlab.infra.StackSettings;
 import batchlab.local.Speed;
@@ -44,9 +46,12 @@ public record ExperimentSettings(
 
   public static final List<Integer> DEFAULT_MAX_VCPUS = List.of(4, 20);
   public static final int DEFAULT_JOBS = 10;
-  public static final int DEFAULT_JOB_SECONDS = 60;
   public static final Speed DEFAULT_SPEED = Speed.of(60);
-  /** AWS Batch's array size ceiling, used as a sanity bound for one fan-out. */
+  /**
+   * Jobs per run at most. It bounds what one run holds and draws: the report's timeline chart (one
+   * lane per job, every attempt) and, on the local target, every job in the in-process emulator and
+   * the watcher's memory. It equals AWS Batch's array size ceiling ({@link BatchLimits#ARRAY_SIZE_MAX}).
+   */
   public static final int MAX_JOBS = 10_000;
   /** A file every finished or partial report has; its presence means the directory is taken. */
   static final String REPORT_MARKER = ReportWriter.SUMMARY_FILE;
@@ -89,7 +94,7 @@ public record ExperimentSettings(
   public static final class Builder {
     private List<Integer> maxVcpus = DEFAULT_MAX_VCPUS;
     private int jobs = DEFAULT_JOBS;
-    private int jobSeconds = DEFAULT_JOB_SECONDS;
+    private int jobSeconds = LabContract.DEFAULT_JOB_SECONDS;
     private Target target = Target.LOCAL;
     private Speed speed;
     private Path outDir;

@@ -1,6 +1,8 @@
 package batchlab.infra;
 
 import batchlab.batch.AllocationStrategy;
+import batchlab.batch.AwsNames;
+import batchlab.batch.BatchLimits;
 import batchlab.batch.InstanceType;
 import batchlab.batch.InstanceTypeCatalog;
 import batchlab.util.BadInputException;
@@ -35,14 +37,9 @@ public record StackSettings(
 
   /** A bound well above any lab use that still catches a slipped digit. */
   static final int MAX_VCPUS_LIMIT = 10_000;
-  /** Batch's documented bounds for a jobStateTimeLimitActions maxTimeSeconds. */
-  static final int RUNNABLE_TIMEOUT_MIN = 600;
-  static final int RUNNABLE_TIMEOUT_MAX = 86_400;
-  /** Batch's minimum attempt timeout; the maximum is a sanity bound of 14 days. */
-  static final int JOB_TIMEOUT_MIN = 60;
+  /** A sanity bound of 14 days on the attempt timeout (its minimum is Batch's, in BatchLimits). */
   static final int JOB_TIMEOUT_MAX = 14 * 86_400;
 
-  private static final Pattern STACK_NAME = Pattern.compile("[A-Za-z][A-Za-z0-9-]{0,127}");
   // "<name>-job" must stay a valid job definition name: 128 letters, digits, '-' or '_'.
   private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]{0,123}");
   private static final Pattern INSTANCE_TYPE = Pattern.compile("[a-z0-9]+(\\.[a-z0-9-]+)?");
@@ -67,7 +64,7 @@ public record StackSettings(
     values.rejectTypos();
     boolean spot = values.bool(ContextKey.SPOT);
     StackSettings settings = new StackSettings(
-        values.string(ContextKey.STACK_NAME, STACK_NAME, "a letter, then up to 127 letters, digits or '-'"),
+        values.string(ContextKey.STACK_NAME, AwsNames.STACK_NAME, "a letter, then up to 127 letters, digits or '-'"),
         values.string(ContextKey.NAME, NAME, "up to 124 letters, digits, '-' or '_', starting with a letter or digit"),
         values.optionalString(ContextKey.VPC_ID, LabNetwork.VPC_ID, "vpc- and 8 or 17 hex digits"),
         spot,
@@ -78,8 +75,9 @@ public record StackSettings(
         allocationStrategy(values, spot),
         values.integer(ContextKey.JOB_VCPUS, 1, 256),
         values.integer(ContextKey.JOB_MEMORY_MIB, 4, 4 * 1024 * 1024),
-        values.integer(ContextKey.JOB_TIMEOUT_SECONDS, JOB_TIMEOUT_MIN, JOB_TIMEOUT_MAX),
-        values.integer(ContextKey.RUNNABLE_TIMEOUT_SECONDS, RUNNABLE_TIMEOUT_MIN, RUNNABLE_TIMEOUT_MAX),
+        values.integer(ContextKey.JOB_TIMEOUT_SECONDS, BatchLimits.ATTEMPT_TIMEOUT_MIN_SECONDS, JOB_TIMEOUT_MAX),
+        values.integer(ContextKey.RUNNABLE_TIMEOUT_SECONDS, BatchLimits.RUNNABLE_TIME_LIMIT_MIN_SECONDS,
+            BatchLimits.RUNNABLE_TIME_LIMIT_MAX_SECONDS),
         logRetentionDays(values));
     settings.checkCapacity();
     return settings;
