@@ -39,7 +39,7 @@ public final class RunCommandOptions {
     return connection.settings();
   }
 
-  /** The watch options, checked (a bad --interval or --timeout is an InputException). */
+  /** The watch options, checked (a bad --interval or --timeout is bad input). */
   WatchOptions watchOptions() {
     return watch.options();
   }

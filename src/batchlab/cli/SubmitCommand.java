@@ -2,7 +2,6 @@ package batchlab.cli;
 
 import batchlab.submit.AwsClients;
 import batchlab.submit.FanOutStats;
-import batchlab.submit.InputException;
 import batchlab.submit.Prediction;
 import batchlab.submit.RunRecord;
 import batchlab.submit.RunStore;
@@ -11,6 +10,7 @@ import batchlab.submit.SubmitRequest;
 import batchlab.submit.SubmitResult;
 import batchlab.submit.Submitter;
 import batchlab.submit.WatchOptions;
+import batchlab.util.BadInputException;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Locale;
@@ -123,7 +123,7 @@ public final class SubmitCommand implements Callable<Integer> {
     CommandLine.ParseResult parsed = spec.commandLine().getParseResult();
     for (String option : RUN_SHAPING) {
       if (parsed.hasMatchedOption(option)) {
-        throw new InputException(option + " cannot be combined with --resume: a resumed run keeps its own settings");
+        throw new BadInputException(option + " cannot be combined with --resume: a resumed run keeps its own settings");
       }
     }
   }

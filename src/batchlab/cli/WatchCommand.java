@@ -1,9 +1,9 @@
 package batchlab.cli;
 
 import batchlab.submit.AwsClients;
-import batchlab.submit.InputException;
 import batchlab.submit.RunRecord;
 import batchlab.submit.RunStore;
+import batchlab.util.BadInputException;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -37,9 +37,9 @@ public final class WatchCommand implements Callable<Integer> {
   private int execute() {
     RunStore store = options.store();
     if (runId != null && latest) {
-      throw new InputException("give either a RUN or --latest, not both");
+      throw new BadInputException("give either a RUN or --latest, not both");
     }
-    String id = runId != null ? runId : store.latest().orElseThrow(() -> new InputException(
+    String id = runId != null ? runId : store.latest().orElseThrow(() -> new BadInputException(
         "no runs in " + store.root() + " to watch: submit one first with: ./batch-lab submit"));
     RunRecord run = store.load(id);
     try (AwsClients clients = AwsClients.connect(options.connectionFor(run), System.getenv())) {
