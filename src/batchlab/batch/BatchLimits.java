@@ -26,6 +26,11 @@ public final class BatchLimits {
   public static final int PRIORITY_MAX = 9_999;
   /** Tags per resource. */
   public static final int TAGS_PER_RESOURCE = 50;
+  /** A job's attempt timeout: at least 60 seconds (JobTimeout attemptDurationSeconds). */
+  public static final int ATTEMPT_TIMEOUT_MIN_SECONDS = 60;
+  /** A job queue's time limit for a job stuck RUNNABLE: 600 to 86,400 seconds (jobStateTimeLimitActions maxTimeSeconds). */
+  public static final int RUNNABLE_TIME_LIMIT_MIN_SECONDS = 600;
+  public static final int RUNNABLE_TIME_LIMIT_MAX_SECONDS = 86_400;
 
   private BatchLimits() {}
 }

@@ -33,10 +33,9 @@ public final class BenchEmulatorCommand implements Callable<Integer> {
     try {
       spec.commandLine().getOut().print(EmulatorBenchmark.run(jobs, maxvCpus, client, threads).render());
       spec.commandLine().getOut().flush();
-      return 0;
+      return ExitCodes.OK;
     } catch (IllegalArgumentException e) {
-      spec.commandLine().getErr().println("batch-lab: " + e.getMessage());
-      return 2;
+      return ExitCodes.badInput(spec.commandLine().getErr(), e.getMessage());
     }
   }
 }

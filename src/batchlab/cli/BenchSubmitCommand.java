@@ -19,14 +19,14 @@ public final class BenchSubmitCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    return CliFailures.run(spec.commandLine().getErr(), () -> {
+    return ExitCodes.run(spec.commandLine().getErr(), () -> {
       Path runs = Files.createTempDirectory("batch-lab-bench-submit");
       try {
         new SubmitBenchmark(spec.commandLine().getOut(), runs, SubmitBenchmark.findAwsCli()).run();
       } finally {
         SubmitBenchmark.deleteTree(runs);
       }
-      return CliFailures.OK;
+      return ExitCodes.OK;
     });
   }
 }

@@ -1,8 +1,9 @@
 package batchlab.cli;
 
+import batchlab.bench.SynthBenchmark;
 import batchlab.infra.ProjectFiles;
-import batchlab.infra.SynthBenchmark;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -12,6 +13,8 @@ import picocli.CommandLine.Option;
         "`mvn -e -q compile exec:java` app command (b), the app alone without the CDK CLI (c, the floor)",
         "and the CLI alone (d); print medians and the ratios."})
 public final class BenchSynthCommand implements Callable<Integer> {
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Option(names = "--runs", defaultValue = "3", description = "Measured runs of each variant (default: ${DEFAULT-VALUE}).")
   int runs;
@@ -26,8 +29,7 @@ public final class BenchSynthCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     if (runs < 1 || runs > 50) {
-      System.err.println("batch-lab: --runs=" + runs + " is not allowed (allowed: 1 to 50)");
-      return 2;
+      return ExitCodes.badInput(spec.commandLine().getErr(), "--runs=" + runs + " is not allowed (allowed: 1 to 50)");
     }
     try {
       SynthBenchmark.builder()
@@ -38,10 +40,9 @@ public final class BenchSynthCommand implements Callable<Integer> {
           .out(System.out)
           .build()
           .run();
-      return 0;
+      return ExitCodes.OK;
     } catch (IllegalStateException e) {
-      System.err.println("batch-lab: " + e.getMessage());
-      return 1;
+      return ExitCodes.failure(spec.commandLine().getErr(), e.getMessage());
     }
   }
 }

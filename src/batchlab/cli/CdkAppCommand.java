@@ -1,7 +1,9 @@
 package batchlab.cli;
 
 import batchlab.infra.BatchLabApp;
+import batchlab.util.Text;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
@@ -11,8 +13,18 @@ import picocli.CommandLine.Command;
 @Command(name = "cdk-app", hidden = true, description = "Synthesize the CDK app (run by the CDK CLI via cdk.json).")
 public final class CdkAppCommand implements Callable<Integer> {
 
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
   @Override
   public Integer call() {
-    return BatchLabApp.run(System.err);
+    try {
+      BatchLabApp.synth();
+      return ExitCodes.OK;
+    } catch (IllegalArgumentException e) {
+      // A bad context value, or a construct's check of one: bad input, before anything is written.
+      return ExitCodes.badInput(spec.commandLine().getErr(), e.getMessage());
+    } catch (RuntimeException e) {
+      return ExitCodes.failure(spec.commandLine().getErr(), "synth failed: " + Text.firstLine(e));
+    }
   }
 }

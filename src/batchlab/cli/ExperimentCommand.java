@@ -1,11 +1,11 @@
 package batchlab.cli;
 
 import batchlab.aws.AwsClients;
+import batchlab.batch.LabContract;
 import batchlab.experiment.AwsTarget;
 import batchlab.experiment.ConsoleConfirmation;
 import batchlab.experiment.CostEstimate;
 import batchlab.experiment.Experiment;
-import batchlab.experiment.ExperimentException;
 import batchlab.experiment.ExperimentResult;
 import batchlab.experiment.ExperimentSettings;
 import batchlab.experiment.ExperimentTarget;
@@ -17,6 +17,7 @@ import batchlab.local.Speed;
 import batchlab.report.ComparisonRow;
 import batchlab.report.ComparisonTable;
 import batchlab.report.ReportWriter;
+import batchlab.util.BadInputException;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
@@ -54,7 +55,7 @@ public final class ExperimentCommand implements Callable<Integer> {
       description = "Jobs per run (default: ${DEFAULT-VALUE}).")
   int jobs;
 
-  @Option(names = "--seconds", paramLabel = "S", defaultValue = "60",
+  @Option(names = "--seconds", paramLabel = "S", defaultValue = "" + LabContract.DEFAULT_JOB_SECONDS,
       description = "How long each job sleeps (default: ${DEFAULT-VALUE}).")
   int seconds;
 
@@ -95,29 +96,16 @@ public final class ExperimentCommand implements Callable<Integer> {
     try {
       settings = settings();
     } catch (IllegalArgumentException e) {
-      err.println("batch-lab: " + e.getMessage());
-      err.flush();
-      return CliFailures.BAD_INPUT;
+      // Every argument check, ours or the parsers' (Speed.parse), throws one: bad input.
+      return ExitCodes.badInput(err, e.getMessage());
     }
-    return CliFailures.run(err, () -> {
-      try {
-        return execute(settings, out, err);
-      } catch (ExperimentException e) {
-        return report(err, e.getMessage());
-      }
-    });
-  }
-
-  /** A runtime failure of the experiment itself (deploy, destroy): its one-line message, exit 1. */
-  private static int report(PrintWriter err, String message) {
-    err.println("batch-lab: " + message);
-    return CliFailures.RUNTIME_FAILURE;
+    return ExitCodes.run(err, () -> execute(settings, out, err));
   }
 
   private ExperimentSettings settings() {
     Target where = Target.parse(target);
     if (where == Target.LOCAL && connection.settings().endpoint() != null) {
-      throw new IllegalArgumentException("--endpoint-url applies to --target aws only; local runs its own emulator");
+      throw new BadInputException("--endpoint-url applies to --target aws only; local runs its own emulator");
     }
     Speed clock = speed == null ? null : Speed.parse(speed);
     return ExperimentSettings.builder()
@@ -135,8 +123,7 @@ public final class ExperimentCommand implements Callable<Integer> {
     } else {
       if (!CostEstimate.confirmed(settings, new ConsoleConfirmation(
           new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)), out))) {
-        err.println("batch-lab: not confirmed; nothing was deployed (--yes skips the question)");
-        return CliFailures.RUNTIME_FAILURE;
+        return ExitCodes.failure(err, "not confirmed; nothing was deployed (--yes skips the question)");
       }
       AwsClients clients = AwsClients.connect(connection.settings(), System.getenv());
       where = AwsTarget.builder().settings(settings).clients(clients)
@@ -159,13 +146,11 @@ public final class ExperimentCommand implements Callable<Integer> {
       ExperimentResult result = experiment.run();
       print(result, out);
       if (result.interrupted()) {
-        return CliFailures.INTERRUPTED;
+        return ExitCodes.INTERRUPTED;
       }
-      return result.allSucceeded() ? CliFailures.OK : CliFailures.RUNTIME_FAILURE;
+      return result.allSucceeded() ? ExitCodes.OK : ExitCodes.RUNTIME_FAILURE;
     } catch (RuntimeException e) {
-      int code = e instanceof ExperimentException ? report(err, e.getMessage()) : CliFailures.run(err, () -> {
-        throw e;
-      });
+      int code = ExitCodes.report(err, e);
       err.println("batch-lab: the report as far as the experiment got: "
           + settings.outDir().resolve(ReportWriter.HTML_FILE));
       err.flush();

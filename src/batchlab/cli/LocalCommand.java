@@ -94,11 +94,10 @@ public final class LocalCommand implements Callable<Integer> {
     try {
       emulator = EmulatorSettings.builder(this).build().start();
     } catch (IllegalArgumentException e) {
-      spec.commandLine().getErr().println("batch-lab: " + e.getMessage());
-      return 2;
+      // Every option check, ours or the emulator's, throws one: bad input.
+      return ExitCodes.badInput(spec.commandLine().getErr(), e.getMessage());
     } catch (UncheckedIOException e) {
-      spec.commandLine().getErr().println("batch-lab: " + e.getMessage());
-      return 1;
+      return ExitCodes.failure(spec.commandLine().getErr(), e.getMessage());
     }
     CountDownLatch stopped = new CountDownLatch(1);
     Thread hook = new Thread(() -> {
@@ -109,7 +108,7 @@ public final class LocalCommand implements Callable<Integer> {
     spec.commandLine().getOut().print(EmulatorBanner.render(emulator));
     spec.commandLine().getOut().flush();
     stopped.await();
-    return 0;
+    return ExitCodes.OK;
   }
 
   /** Turns the options into an emulator builder, validating each with a one-line message. */

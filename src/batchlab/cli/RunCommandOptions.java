@@ -23,7 +23,7 @@ public final class RunCommandOptions {
 
   /** Runs the command's body: bad input exits 2, failures at run time 1, each with one line on stderr. */
   int run(Callable<Integer> body) {
-    return CliFailures.run(command.commandLine().getErr(), body);
+    return ExitCodes.run(command.commandLine().getErr(), body);
   }
 
   RunStore store() {
@@ -39,7 +39,7 @@ public final class RunCommandOptions {
     return connection.settings();
   }
 
-  /** The watch options, checked (a bad --interval or --timeout is a BadInputException). */
+  /** The watch options, checked (a bad --interval or --timeout is bad input). */
   WatchOptions watchOptions() {
     return watch.options();
   }

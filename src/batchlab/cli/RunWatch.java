@@ -36,10 +36,10 @@ final class RunWatch {
           + store.dir(run.runId()).resolve(RunStore.TIMELINE_FILE));
       out.flush();
       if (result.outcome() == Outcome.INTERRUPTED) {
-        return CliFailures.INTERRUPTED;
+        return ExitCodes.INTERRUPTED;
       }
       boolean allSucceeded = result.outcome() == Outcome.COMPLETED && result.summary().failed().isEmpty();
-      return allSucceeded ? CliFailures.OK : CliFailures.RUNTIME_FAILURE;
+      return allSucceeded ? ExitCodes.OK : ExitCodes.RUNTIME_FAILURE;
     }
   }
 }

@@ -110,13 +110,13 @@ public final class SubmitCommand implements Callable<Integer> {
         }
         report(out, result, resumed != null, store);
         if (result.interrupted()) {
-          return CliFailures.INTERRUPTED;
+          return ExitCodes.INTERRUPTED;
         }
       }
       if (watchAfter) {
         return runOptions.watchAndReport(clients, result.run(), watchOptions, store);
       }
-      return CliFailures.OK;
+      return ExitCodes.OK;
     }
   }
 

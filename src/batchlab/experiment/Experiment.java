@@ -15,6 +15,7 @@ import batchlab.submit.Submitter;
 import batchlab.watch.WatchOptions;
 import batchlab.watch.WatchResult;
 import batchlab.watch.Watcher;
+import batchlab.util.Text;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -89,7 +90,7 @@ public final class Experiment {
       throw e;
     } catch (RuntimeException e) {
       // An interrupt that lands inside an SDK call surfaces as a failed call, not as a clean stop.
-      partialReason = (causedByInterrupt(e) ? INTERRUPTED + ": " : "stopped by an error: ") + firstLine(e);
+      partialReason = (causedByInterrupt(e) ? INTERRUPTED + ": " : "stopped by an error: ") + Text.firstLine(e);
       failure = e;
       throw e;
     } finally {
@@ -249,10 +250,5 @@ public final class Experiment {
       }
     }
     return false;
-  }
-
-  private static String firstLine(Throwable e) {
-    String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-    return message.lines().findFirst().orElse(message);
   }
 }

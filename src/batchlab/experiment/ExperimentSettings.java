@@ -1,9 +1,12 @@
 package batchlab.experiment;
 
+import batchlab.batch.BatchLimits;
+import batchlab.batch.LabContract;
 import batchlab.infra.ContextKey;
 import batchlab.infra.StackSettings;
 import batchlab.local.Speed;
 import batchlab.report.ReportWriter;
+import batchlab.util.BadInputException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -43,9 +46,12 @@ public record ExperimentSettings(
 
   public static final List<Integer> DEFAULT_MAX_VCPUS = List.of(4, 20);
   public static final int DEFAULT_JOBS = 10;
-  public static final int DEFAULT_JOB_SECONDS = 60;
   public static final Speed DEFAULT_SPEED = Speed.of(60);
-  /** AWS Batch's array size ceiling, used as a sanity bound for one fan-out. */
+  /**
+   * Jobs per run at most. It bounds what one run holds and draws: the report's timeline chart (one
+   * lane per job, every attempt) and, on the local target, every job in the in-process emulator and
+   * the watcher's memory. It equals AWS Batch's array size ceiling ({@link BatchLimits#ARRAY_SIZE_MAX}).
+   */
   public static final int MAX_JOBS = 10_000;
   /** A file every finished or partial report has; its presence means the directory is taken. */
   static final String REPORT_MARKER = ReportWriter.SUMMARY_FILE;
@@ -88,7 +94,7 @@ public record ExperimentSettings(
   public static final class Builder {
     private List<Integer> maxVcpus = DEFAULT_MAX_VCPUS;
     private int jobs = DEFAULT_JOBS;
-    private int jobSeconds = DEFAULT_JOB_SECONDS;
+    private int jobSeconds = LabContract.DEFAULT_JOB_SECONDS;
     private Target target = Target.LOCAL;
     private Speed speed;
     private Path outDir;
@@ -153,40 +159,40 @@ public record ExperimentSettings(
 
     public ExperimentSettings build() {
       if (maxVcpus == null || maxVcpus.isEmpty()) {
-        throw new ExperimentArgumentException(
+        throw new BadInputException(
             "--max-vcpus needs at least one whole number, e.g. --max-vcpus 4,20");
       }
       if (context.containsKey(MAX_VCPUS_KEY)) {
-        throw new ExperimentArgumentException(
+        throw new BadInputException(
             "-c maxVcpus=" + context.get(MAX_VCPUS_KEY)
                 + " is set by the experiment; give the sizes with --max-vcpus instead");
       }
       checkStackSettings();
       if (jobs < 1 || jobs > MAX_JOBS) {
-        throw new ExperimentArgumentException(
+        throw new BadInputException(
             "--jobs " + jobs + " is out of range; give 1 to " + MAX_JOBS + " jobs");
       }
       if (jobSeconds < 1) {
-        throw new ExperimentArgumentException(
+        throw new BadInputException(
             "--seconds " + jobSeconds + " is out of range; jobs must sleep 1 second or more");
       }
       if (speed != null && target == Target.AWS) {
-        throw new ExperimentArgumentException(
+        throw new BadInputException(
             "--speed only applies to --target local; AWS runs on the real clock");
       }
       Speed clockSpeed = speed == null ? DEFAULT_SPEED : speed;
       if (clockSpeed.stepped()) {
         // A stepped clock races through every event while the watcher sleeps between polls, so the
         // polls would miss the instances entirely.
-        throw new ExperimentArgumentException(
+        throw new BadInputException(
             "--speed " + clockSpeed + " is not allowed for the experiment; give a number such as 60 or 600");
       }
       if (timeout != null && (timeout.isNegative() || timeout.isZero())) {
-        throw new ExperimentArgumentException("--timeout " + timeout + " is not allowed; give a positive duration");
+        throw new BadInputException("--timeout " + timeout + " is not allowed; give a positive duration");
       }
       Path dir = outDir == null ? defaultOutDir(LocalDateTime.now()) : outDir;
       if (Files.exists(dir.resolve(REPORT_MARKER))) {
-        throw new ExperimentArgumentException(
+        throw new BadInputException(
             "--out " + dir + " already holds a report (" + REPORT_MARKER + "); choose a new directory");
       }
       return new ExperimentSettings(
@@ -202,7 +208,7 @@ public record ExperimentSettings(
       int jobVcpus = StackSettings.fromContext(withMaxVcpus(context, largest)).jobVcpus();
       for (int value : maxVcpus) {
         if (value < jobVcpus) {
-          throw new ExperimentArgumentException(
+          throw new BadInputException(
               "--max-vcpus value " + value + " is too small for one job of " + jobVcpus
                   + " vCPU (jobVcpus); every value must be at least " + jobVcpus);
         }

@@ -1,5 +1,6 @@
 package batchlab.experiment;
 
+import batchlab.util.BadInputException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -10,20 +11,20 @@ public final class MaxVcpusList {
 
   public static List<Integer> parse(String text) {
     if (text == null || text.isBlank()) {
-      throw new ExperimentArgumentException(
+      throw new BadInputException(
           "--max-vcpus needs at least one whole number, e.g. --max-vcpus 4,20");
     }
     List<Integer> values = new ArrayList<>();
     for (String part : text.split(",", -1)) {
       String trimmed = part.trim();
       if (trimmed.isEmpty()) {
-        throw new ExperimentArgumentException(
+        throw new BadInputException(
             "--max-vcpus '" + text + "' has an empty entry; give comma-separated whole numbers, e.g. 4,20");
       }
       try {
         values.add(Integer.parseInt(trimmed));
       } catch (NumberFormatException e) {
-        throw new ExperimentArgumentException(
+        throw new BadInputException(
             "--max-vcpus value '" + trimmed + "' is not a whole number; give comma-separated whole numbers, e.g. 4,20");
       }
     }

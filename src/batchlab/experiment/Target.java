@@ -1,5 +1,6 @@
 package batchlab.experiment;
 
+import batchlab.util.BadInputException;
 import java.util.Locale;
 
 /** Where the experiment runs: the in-process emulator (no account, no cost) or a real AWS account. */
@@ -13,7 +14,7 @@ public enum Target {
     return switch (wanted) {
       case "local" -> LOCAL;
       case "aws" -> AWS;
-      default -> throw new ExperimentArgumentException(
+      default -> throw new BadInputException(
           "--target '" + value + "' is not a target; use local or aws");
     };
   }

@@ -1,6 +1,6 @@
 package batchlab.infra;
 
-import java.io.PrintStream;
+import batchlab.util.BadInputException;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
@@ -15,31 +15,27 @@ import software.amazon.awscdk.StackProps;
  */
 public final class BatchLabApp {
 
-  /** Exit code of a bad context value (a user error), as for every batch-lab user error. */
-  public static final int EXIT_BAD_SETTINGS = 2;
-  /** Exit code of any other synth failure. */
-  public static final int EXIT_FAILED = 1;
-
   private BatchLabApp() {}
 
+  /**
+   * The plain entry point, as the stock {@code mvn exec:java} app command runs it (the synth benchmark
+   * times that and the app alone); a failure ends with a stack trace. {@code ./batch-lab cdk-app} is
+   * the entry point cdk.json uses: it prints one line and the exit code.
+   */
   public static void main(String[] args) {
-    System.exit(run(System.err));
+    synth();
   }
 
-  /** Synthesizes into {@code CDK_OUTDIR}; returns the process exit code, printing one line on failure. */
-  public static int run(PrintStream err) {
-    try {
-      App app = new App();
-      addStack(app, contextOf(app), Environments.fromCdkCli(), ProjectFiles.locate().jobImageDirectory());
-      app.synth();
-      return 0;
-    } catch (IllegalArgumentException e) {
-      err.println("batch-lab: " + e.getMessage());
-      return EXIT_BAD_SETTINGS;
-    } catch (RuntimeException e) {
-      err.println("batch-lab: synth failed: " + firstLine(e.getMessage()));
-      return EXIT_FAILED;
-    }
+  /**
+   * Synthesizes into {@code CDK_OUTDIR}. The CLI's {@code cdk-app} command turns a failure into its
+   * one line and exit code.
+   *
+   * @throws BadInputException on a bad context value, before anything is written
+   */
+  public static void synth() {
+    App app = new App();
+    addStack(app, contextOf(app), Environments.fromCdkCli(), ProjectFiles.locate().jobImageDirectory());
+    app.synth();
   }
 
   /**
@@ -47,13 +43,13 @@ public final class BatchLabApp {
    *
    * @param environment the account/region to deploy to; needed only to look up an existing VPC
    * @param jobImageDirectory the Docker build context of the job image
-   * @throws SettingsException on a bad context value, before any construct is created
+   * @throws BadInputException on a bad context value, before any construct is created
    */
   public static BatchLabStack addStack(
       App app, Map<String, ?> context, Optional<Environment> environment, Path jobImageDirectory) {
     StackSettings settings = StackSettings.fromContext(context);
     if (settings.vpcId().isPresent() && environment.isEmpty()) {
-      throw new SettingsException("vpcId=" + settings.vpcId().get() + " needs the target account and region"
+      throw new BadInputException("vpcId=" + settings.vpcId().get() + " needs the target account and region"
           + " for the VPC lookup: run cdk with AWS credentials (or set CDK_DEFAULT_ACCOUNT and CDK_DEFAULT_REGION)");
     }
     // Without an existing VPC the stack stays environment-agnostic: deployable to any account/region.
@@ -69,12 +65,5 @@ public final class BatchLabApp {
   static Map<String, ?> contextOf(App app) {
     Object all = app.getNode().getAllContext();
     return all instanceof Map<?, ?> map ? (Map<String, ?>) map : Map.of();
-  }
-
-  private static String firstLine(String message) {
-    if (message == null) {
-      return "(no message)";
-    }
-    return message.strip().lines().findFirst().orElse("(no message)");
   }
 }

@@ -1,5 +1,6 @@
 package batchlab.infra;
 
+import batchlab.batch.LabContract;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.Optional;
@@ -12,7 +13,7 @@ import java.util.stream.Collectors;
  */
 public enum ContextKey {
   /** CloudFormation stack name. */
-  STACK_NAME("stackName", "BatchLab"),
+  STACK_NAME("stackName", LabContract.DEFAULT_STACK_NAME),
   /** The job definition is named {@code <name>-job}. */
   NAME("name", "batch-lab"),
   /** An existing VPC instead of a new one (looked up: needs account and region). */

@@ -1,5 +1,6 @@
 package batchlab.infra;
 
+import batchlab.util.BadInputException;
 import java.math.BigDecimal;
 import java.util.Arrays;
 import java.util.List;
@@ -12,7 +13,7 @@ import java.util.regex.Pattern;
  * Typed reads of CDK context values. Values arrive as strings from {@code -c key=value} and as JSON
  * numbers, booleans or arrays from cdk.json; both are accepted. A key that is not given (or blank)
  * takes its {@link ContextKey#defaultValue() default}, parsed the same way. Every failure is a
- * one-line {@link SettingsException} naming the key, the value and what is allowed.
+ * one-line {@link BadInputException} naming the key, the value and what is allowed.
  */
 final class ContextValues {
 
@@ -26,7 +27,7 @@ final class ContextValues {
   void rejectTypos() {
     for (String key : context.keySet()) {
       ContextKey.typoOf(key).ifPresent(known -> {
-        throw new SettingsException("unknown context key '" + key + "': did you mean '" + known.key()
+        throw new BadInputException("unknown context key '" + key + "': did you mean '" + known.key()
             + "'? (known keys: " + ContextKey.allKeys() + ")");
       });
     }
@@ -94,15 +95,15 @@ final class ContextValues {
         : Arrays.stream(raw.toString().split(",", -1)).map(String::trim).toList();
     for (String item : items) {
       if (!itemAllowed.matcher(item).matches()) {
-        throw new SettingsException(key.key() + "=" + raw + ": item '" + item + "' is not allowed (allowed: "
+        throw new BadInputException(key.key() + "=" + raw + ": item '" + item + "' is not allowed (allowed: "
             + allowedText + ")");
       }
     }
     return items;
   }
 
-  static SettingsException bad(ContextKey key, Object value, String allowed) {
-    return new SettingsException(key.key() + "=" + value + " is not allowed (allowed: " + allowed + ")");
+  static BadInputException bad(ContextKey key, Object value, String allowed) {
+    return new BadInputException(key.key() + "=" + value + " is not allowed (allowed: " + allowed + ")");
   }
 
   /** The given value, else the key's default; empty for an optional key that is not given. */

@@ -8,11 +8,11 @@ import java.util.Comparator;
 import java.util.stream.Stream;
 
 /** Scratch directories for synthesis output and benchmarks. */
-final class Directories {
+public final class Directories {
 
   private Directories() {}
 
-  static Path createTemp(String prefix) {
+  public static Path createTemp(String prefix) {
     try {
       return Files.createTempDirectory(prefix);
     } catch (IOException e) {
@@ -21,7 +21,7 @@ final class Directories {
   }
 
   /** Deletes {@code dir} and everything below it; a leftover temp file is not worth failing for. */
-  static void deleteQuietly(Path dir) {
+  public static void deleteQuietly(Path dir) {
     try (Stream<Path> paths = Files.walk(dir)) {
       paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
     } catch (IOException e) {

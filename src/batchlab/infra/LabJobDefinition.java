@@ -1,5 +1,7 @@
 package batchlab.infra;
 
+import batchlab.batch.BatchLimits;
+import batchlab.batch.LabContract;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -29,10 +31,9 @@ import software.constructs.Construct;
  */
 public final class LabJobDefinition extends Construct {
 
-  /** Job parameter passed to the script; SubmitJob may override it per job. */
-  public static final String SECONDS_PARAMETER = "seconds";
-  public static final String DEFAULT_SECONDS = "60";
-  public static final List<String> COMMAND = List.of("python", "sleep_example.py", "Ref::" + SECONDS_PARAMETER);
+  /** The script with the job parameter {@link LabContract#SECONDS_PARAMETER}; SubmitJob may override it per job. */
+  public static final List<String> COMMAND =
+      List.of("python", "sleep_example.py", "Ref::" + LabContract.SECONDS_PARAMETER);
   static final int RETRY_ATTEMPTS = 3;
 
   private final EcsJobDefinition jobDefinition;
@@ -61,7 +62,7 @@ public final class LabJobDefinition extends Construct {
     jobDefinition = EcsJobDefinition.Builder.create(this, "Resource")
         .jobDefinitionName(props.name())
         .container(container)
-        .parameters(Map.of(SECONDS_PARAMETER, DEFAULT_SECONDS))
+        .parameters(Map.of(LabContract.SECONDS_PARAMETER, Integer.toString(LabContract.DEFAULT_JOB_SECONDS)))
         .retryAttempts(RETRY_ATTEMPTS)
         .retryStrategies(List.of(
             RetryStrategy.of(Action.RETRY, Reason.SPOT_INSTANCE_RECLAIMED),
@@ -97,9 +98,9 @@ public final class LabJobDefinition extends Construct {
         throw new IllegalArgumentException(
             "a job needs at least 1 vCPU and 4 MiB, got " + vcpus + " vCPU / " + memoryMiB + " MiB");
       }
-      if (timeoutSeconds < StackSettings.JOB_TIMEOUT_MIN) {
+      if (timeoutSeconds < BatchLimits.ATTEMPT_TIMEOUT_MIN_SECONDS) {
         throw new IllegalArgumentException("attempt timeout " + timeoutSeconds + " s is below Batch's minimum of "
-            + StackSettings.JOB_TIMEOUT_MIN + " s");
+            + BatchLimits.ATTEMPT_TIMEOUT_MIN_SECONDS + " s");
       }
       LogRetention.of(logRetentionDays);
     }

@@ -1,5 +1,6 @@
 package batchlab.infra;
 
+import batchlab.batch.BatchLimits;
 import java.util.List;
 import java.util.Objects;
 import software.amazon.awscdk.Duration;
@@ -59,10 +60,10 @@ public final class LabJobQueue extends Construct {
 
     void validate() {
       Objects.requireNonNull(computeEnvironment, "computeEnvironment");
-      if (runnableTimeoutSeconds < StackSettings.RUNNABLE_TIMEOUT_MIN
-          || runnableTimeoutSeconds > StackSettings.RUNNABLE_TIMEOUT_MAX) {
+      if (runnableTimeoutSeconds < BatchLimits.RUNNABLE_TIME_LIMIT_MIN_SECONDS
+          || runnableTimeoutSeconds > BatchLimits.RUNNABLE_TIME_LIMIT_MAX_SECONDS) {
         throw new IllegalArgumentException("runnable time limit " + runnableTimeoutSeconds + " s is outside "
-            + StackSettings.RUNNABLE_TIMEOUT_MIN + ".." + StackSettings.RUNNABLE_TIMEOUT_MAX + " s");
+            + BatchLimits.RUNNABLE_TIME_LIMIT_MIN_SECONDS + ".." + BatchLimits.RUNNABLE_TIME_LIMIT_MAX_SECONDS + " s");
       }
     }
 

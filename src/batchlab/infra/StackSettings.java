@@ -1,8 +1,11 @@
 package batchlab.infra;
 
 import batchlab.batch.AllocationStrategy;
+import batchlab.batch.AwsNames;
+import batchlab.batch.BatchLimits;
 import batchlab.batch.InstanceType;
 import batchlab.batch.InstanceTypeCatalog;
+import batchlab.util.BadInputException;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
@@ -34,14 +37,9 @@ public record StackSettings(
 
   /** A bound well above any lab use that still catches a slipped digit. */
   static final int MAX_VCPUS_LIMIT = 10_000;
-  /** Batch's documented bounds for a jobStateTimeLimitActions maxTimeSeconds. */
-  static final int RUNNABLE_TIMEOUT_MIN = 600;
-  static final int RUNNABLE_TIMEOUT_MAX = 86_400;
-  /** Batch's minimum attempt timeout; the maximum is a sanity bound of 14 days. */
-  static final int JOB_TIMEOUT_MIN = 60;
+  /** A sanity bound of 14 days on the attempt timeout (its minimum is Batch's, in BatchLimits). */
   static final int JOB_TIMEOUT_MAX = 14 * 86_400;
 
-  private static final Pattern STACK_NAME = Pattern.compile("[A-Za-z][A-Za-z0-9-]{0,127}");
   // "<name>-job" must stay a valid job definition name: 128 letters, digits, '-' or '_'.
   private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]{0,123}");
   private static final Pattern INSTANCE_TYPE = Pattern.compile("[a-z0-9]+(\\.[a-z0-9-]+)?");
@@ -59,14 +57,14 @@ public record StackSettings(
    * Parses and validates the context; keys it does not know are ignored unless they look like a typo
    * of a known key.
    *
-   * @throws SettingsException on the first bad value
+   * @throws BadInputException on the first bad value
    */
   public static StackSettings fromContext(Map<String, ?> context) {
     ContextValues values = new ContextValues(context);
     values.rejectTypos();
     boolean spot = values.bool(ContextKey.SPOT);
     StackSettings settings = new StackSettings(
-        values.string(ContextKey.STACK_NAME, STACK_NAME, "a letter, then up to 127 letters, digits or '-'"),
+        values.string(ContextKey.STACK_NAME, AwsNames.STACK_NAME, "a letter, then up to 127 letters, digits or '-'"),
         values.string(ContextKey.NAME, NAME, "up to 124 letters, digits, '-' or '_', starting with a letter or digit"),
         values.optionalString(ContextKey.VPC_ID, LabNetwork.VPC_ID, "vpc- and 8 or 17 hex digits"),
         spot,
@@ -77,8 +75,9 @@ public record StackSettings(
         allocationStrategy(values, spot),
         values.integer(ContextKey.JOB_VCPUS, 1, 256),
         values.integer(ContextKey.JOB_MEMORY_MIB, 4, 4 * 1024 * 1024),
-        values.integer(ContextKey.JOB_TIMEOUT_SECONDS, JOB_TIMEOUT_MIN, JOB_TIMEOUT_MAX),
-        values.integer(ContextKey.RUNNABLE_TIMEOUT_SECONDS, RUNNABLE_TIMEOUT_MIN, RUNNABLE_TIMEOUT_MAX),
+        values.integer(ContextKey.JOB_TIMEOUT_SECONDS, BatchLimits.ATTEMPT_TIMEOUT_MIN_SECONDS, JOB_TIMEOUT_MAX),
+        values.integer(ContextKey.RUNNABLE_TIMEOUT_SECONDS, BatchLimits.RUNNABLE_TIME_LIMIT_MIN_SECONDS,
+            BatchLimits.RUNNABLE_TIME_LIMIT_MAX_SECONDS),
         logRetentionDays(values));
     settings.checkCapacity();
     return settings;
@@ -95,7 +94,7 @@ public record StackSettings(
     for (String name : names) {
       // An unknown type is fine (its size is unknown); an unknown bare family is most likely a typo.
       if (!name.contains(".") && !InstanceTypeCatalog.isFamily(name)) {
-        throw new SettingsException("instanceTypes=" + String.join(",", names) + ": family '" + name
+        throw new BadInputException("instanceTypes=" + String.join(",", names) + ": family '" + name
             + "' is unknown (allowed: a type such as " + name + ".large, or a family such as m7i, c7i, r7i)");
       }
     }
@@ -112,7 +111,7 @@ public record StackSettings(
     AllocationStrategy strategy = AllocationStrategy.parse(raw)
         .orElseThrow(() -> ContextValues.bad(ContextKey.ALLOCATION_STRATEGY, raw, AllocationStrategy.allowedValues()));
     if (!strategy.allowedFor(spot)) {
-      throw new SettingsException("allocationStrategy=" + raw + " is not allowed with spot=" + spot
+      throw new BadInputException("allocationStrategy=" + raw + " is not allowed with spot=" + spot
           + " (allowed: " + allowedStrategies(spot) + ")");
     }
     return strategy;
@@ -136,17 +135,17 @@ public record StackSettings(
   /** Cross-key rules: the vCPU range, and that a job can ever be placed (else it is RUNNABLE forever). */
   private void checkCapacity() {
     if (maxVcpus < minVcpus) {
-      throw new SettingsException("maxVcpus=" + maxVcpus + " is below minVcpus=" + minVcpus
+      throw new BadInputException("maxVcpus=" + maxVcpus + " is below minVcpus=" + minVcpus
           + " (allowed: maxVcpus >= minVcpus)");
     }
     desiredVcpus.ifPresent(desired -> {
       if (desired < minVcpus || desired > maxVcpus) {
-        throw new SettingsException("desiredVcpus=" + desired + " is outside [minVcpus, maxVcpus] = ["
+        throw new BadInputException("desiredVcpus=" + desired + " is outside [minVcpus, maxVcpus] = ["
             + minVcpus + ", " + maxVcpus + "]");
       }
     });
     if (jobVcpus > maxVcpus) {
-      throw new SettingsException("jobVcpus=" + jobVcpus + " exceeds maxVcpus=" + maxVcpus
+      throw new BadInputException("jobVcpus=" + jobVcpus + " exceeds maxVcpus=" + maxVcpus
           + ": the job could never be placed and would stay RUNNABLE (allowed: jobVcpus <= maxVcpus)");
     }
     if (!unknownInstanceTypes().isEmpty()) {
@@ -157,7 +156,7 @@ public record StackSettings(
       InstanceType largest = allowed.stream()
           .max(Comparator.comparingInt(InstanceType::usableMemoryMiB).thenComparingInt(InstanceType::vcpus))
           .orElseThrow();
-      throw new SettingsException("a job of jobVcpus=" + jobVcpus + " and jobMemoryMiB=" + jobMemoryMiB
+      throw new BadInputException("a job of jobVcpus=" + jobVcpus + " and jobMemoryMiB=" + jobMemoryMiB
           + " fits none of instanceTypes=" + String.join(",", instanceTypes) + " and would stay RUNNABLE"
           + " (largest: " + largest.name() + " with " + largest.vcpus() + " vCPU and "
           + largest.usableMemoryMiB() + " MiB usable after the ECS/OS overhead)");

@@ -1,5 +1,6 @@
 package batchlab.infra;
 
+import batchlab.util.BadInputException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -30,7 +31,7 @@ public final class StackSynthesizer {
    * context (feature flags), so the template is the one {@code cdk synth} produces, minus the CLI's
    * metadata (CDKMetadata resource, aws:cdk:path).
    *
-   * @throws SettingsException on a bad context value
+   * @throws BadInputException on a bad context value
    */
   public static SynthesizedStack synthesize(Map<String, String> context) {
     Map<String, String> key = Map.copyOf(context);

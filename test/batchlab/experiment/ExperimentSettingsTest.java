@@ -3,7 +3,7 @@ package batchlab.experiment;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import batchlab.infra.SettingsException;
+import batchlab.util.BadInputException;
 import batchlab.local.Speed;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -47,7 +47,7 @@ class ExperimentSettingsTest {
   @Test
   void rejectsAnEmptyMaxVcpusList() {
     assertThatThrownBy(() -> MaxVcpusList.parse(""))
-        .isInstanceOf(ExperimentArgumentException.class)
+        .isInstanceOf(BadInputException.class)
         .hasMessage("--max-vcpus needs at least one whole number, e.g. --max-vcpus 4,20");
     assertThatThrownBy(() -> ExperimentSettings.builder().maxVcpus(List.of()).build())
         .hasMessage("--max-vcpus needs at least one whole number, e.g. --max-vcpus 4,20");
@@ -56,7 +56,7 @@ class ExperimentSettingsTest {
   @Test
   void rejectsANonNumericMaxVcpusValue() {
     assertThatThrownBy(() -> MaxVcpusList.parse("4,twenty"))
-        .isInstanceOf(ExperimentArgumentException.class)
+        .isInstanceOf(BadInputException.class)
         .hasMessage("--max-vcpus value 'twenty' is not a whole number; give comma-separated whole numbers, e.g. 4,20");
   }
 
@@ -69,7 +69,7 @@ class ExperimentSettingsTest {
   @Test
   void rejectsAMaxVcpusValueTooSmallForOneDefaultJob() {
     assertThatThrownBy(() -> ExperimentSettings.builder().maxVcpus(List.of(4, 1)).build())
-        .isInstanceOf(ExperimentArgumentException.class)
+        .isInstanceOf(BadInputException.class)
         .hasMessage("--max-vcpus value 1 is too small for one job of 2 vCPU (jobVcpus); every value must be at least 2");
   }
 
@@ -85,7 +85,7 @@ class ExperimentSettingsTest {
   @Test
   void rejectsANonNumericJobVcpusContextValue() {
     assertThatThrownBy(() -> ExperimentSettings.builder().context(Map.of("jobVcpus", "two")).build())
-        .isInstanceOf(SettingsException.class)
+        .isInstanceOf(BadInputException.class)
         .hasMessage("jobVcpus=two is not allowed (allowed: a whole number from 1 to 256)");
   }
 
@@ -93,21 +93,21 @@ class ExperimentSettingsTest {
   void checksTheContextAgainstEveryMaxVcpusValue() {
     assertThatThrownBy(() -> ExperimentSettings.builder().maxVcpus(List.of(20, 4)).context(Map.of("minVcpus", "8"))
             .build())
-        .isInstanceOf(SettingsException.class)
+        .isInstanceOf(BadInputException.class)
         .hasMessage("maxVcpus=4 is below minVcpus=8 (allowed: maxVcpus >= minVcpus)");
   }
 
   @Test
   void rejectsContextKeysThatLookLikeTypos() {
     assertThatThrownBy(() -> ExperimentSettings.builder().context(Map.of("jobVcpu", "2")).build())
-        .isInstanceOf(SettingsException.class)
+        .isInstanceOf(BadInputException.class)
         .hasMessageStartingWith("unknown context key 'jobVcpu': did you mean 'jobVcpus'?");
   }
 
   @Test
   void rejectsZeroOrNegativeJobs() {
     assertThatThrownBy(() -> ExperimentSettings.builder().jobs(0).build())
-        .isInstanceOf(ExperimentArgumentException.class)
+        .isInstanceOf(BadInputException.class)
         .hasMessage("--jobs 0 is out of range; give 1 to 10000 jobs");
     assertThatThrownBy(() -> ExperimentSettings.builder().jobs(-3).build())
         .hasMessage("--jobs -3 is out of range; give 1 to 10000 jobs");

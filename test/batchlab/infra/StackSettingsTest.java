@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import batchlab.batch.AllocationStrategy;
+import batchlab.util.BadInputException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,7 +27,7 @@ class StackSettingsTest {
 
   private static void assertRejected(String message, Object... keysAndValues) {
     assertThatThrownBy(() -> parse(keysAndValues))
-        .isInstanceOf(SettingsException.class)
+        .isInstanceOf(BadInputException.class)
         .hasMessage(message);
   }
 
@@ -149,7 +150,7 @@ class StackSettingsTest {
     @Test
     void rejectsLogRetentionCloudWatchDoesNotOffer() {
       assertThatThrownBy(() -> parse("logRetentionDays", "10"))
-          .isInstanceOf(SettingsException.class)
+          .isInstanceOf(BadInputException.class)
           .hasMessageStartingWith("logRetentionDays=10 is not allowed (allowed: 1, 3, 5, 7, 14, 30,")
           .hasMessageEndingWith(", 3653)");
     }
@@ -269,7 +270,7 @@ class StackSettingsTest {
     void rejectsANameThatMakesAnInvalidJobDefinitionName() {
       assertRejected("name=batch lab is not allowed (allowed: up to 124 letters, digits, '-' or '_', starting"
           + " with a letter or digit)", "name", "batch lab");
-      assertThatThrownBy(() -> parse("name", "a".repeat(125))).isInstanceOf(SettingsException.class);
+      assertThatThrownBy(() -> parse("name", "a".repeat(125))).isInstanceOf(BadInputException.class);
       assertThat(parse("name", "a".repeat(124)).jobDefinitionName()).hasSize(128);
     }
   }
@@ -280,21 +281,21 @@ class StackSettingsTest {
     @Test
     void rejectsAMissingLetter() {
       assertThatThrownBy(() -> parse("maxVcpu", "20"))
-          .isInstanceOf(SettingsException.class)
+          .isInstanceOf(BadInputException.class)
           .hasMessage("unknown context key 'maxVcpu': did you mean 'maxVcpus'? (known keys: " + ContextKey.allKeys() + ")");
     }
 
     @Test
     void rejectsWrongCase() {
       assertThatThrownBy(() -> parse("maxvcpus", "20"))
-          .isInstanceOf(SettingsException.class)
+          .isInstanceOf(BadInputException.class)
           .hasMessageStartingWith("unknown context key 'maxvcpus': did you mean 'maxVcpus'?");
     }
 
     @Test
     void rejectsATypoOfAShortKey() {
       assertThatThrownBy(() -> parse("spott", "false"))
-          .isInstanceOf(SettingsException.class)
+          .isInstanceOf(BadInputException.class)
           .hasMessageStartingWith("unknown context key 'spott': did you mean 'spot'?");
     }
 

@@ -3,6 +3,7 @@ package batchlab.infra;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import batchlab.util.BadInputException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
@@ -37,7 +38,7 @@ class StackSynthesizerTest {
   @Test
   void rejectsBadContextWithSettingsException() {
     assertThatThrownBy(() -> StackSynthesizer.synthesize(Map.of("maxVcpus", "abc")))
-        .isInstanceOf(SettingsException.class)
+        .isInstanceOf(BadInputException.class)
         .hasMessage("maxVcpus=abc is not allowed (allowed: a whole number from 1 to 10000)");
   }
 }

@@ -3,7 +3,7 @@ package batchlab.local;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import batchlab.infra.SettingsException;
+import batchlab.util.BadInputException;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
@@ -35,6 +35,6 @@ class SynthesizedStackTest {
   @Test
   void aBadContextValueFailsTheBuildWithTheSynthesizersMessage() {
     assertThatThrownBy(() -> BatchEmulator.builder().context(Map.of("maxVcpus", "-1")).build())
-        .isInstanceOf(SettingsException.class).hasMessageContaining("maxVcpus");
+        .isInstanceOf(BadInputException.class).hasMessageContaining("maxVcpus");
   }
 }

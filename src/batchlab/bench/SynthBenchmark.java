@@ -1,5 +1,8 @@
-package batchlab.infra;
+package batchlab.bench;
 
+import batchlab.infra.BatchLabApp;
+import batchlab.infra.Directories;
+import batchlab.infra.ProjectFiles;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;

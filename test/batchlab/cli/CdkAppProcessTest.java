@@ -1,4 +1,4 @@
-package batchlab.infra;
+package batchlab.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -14,7 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The app as the CDK CLI runs it: a separate JVM running {@code batch-lab cdk-app} with the context
  * in CDK_CONTEXT_JSON and the output directory in CDK_OUTDIR, as cdk.json's app command does.
  */
-class BatchLabAppProcessTest {
+class CdkAppProcessTest {
 
   @Test
   void badContextPrintsOneLineExitsTwoAndWritesNothing(@TempDir Path outdir) throws Exception {
@@ -30,7 +30,7 @@ class BatchLabAppProcessTest {
     String stderr = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
     assertThat(process.waitFor(120, TimeUnit.SECONDS)).as("cdk-app finished").isTrue();
 
-    assertThat(process.exitValue()).isEqualTo(BatchLabApp.EXIT_BAD_SETTINGS);
+    assertThat(process.exitValue()).isEqualTo(ExitCodes.BAD_INPUT);
     assertThat(stderr.lines().toList()).containsExactly("batch-lab: jobVcpus=8 exceeds maxVcpus=4: the job could"
         + " never be placed and would stay RUNNABLE (allowed: jobVcpus <= maxVcpus)");
     try (var files = Files.list(outdir)) {
