@@ -17,12 +17,15 @@ public final class LabContract {
   /** How long a job sleeps when nothing sets {@link #SECONDS_PARAMETER} (the article's 60 s). */
   public static final int DEFAULT_JOB_SECONDS = 60;
 
-  /** The stack's outputs the client reads to find its queue, job definition and log group. */
+  /** The stack's outputs (declared by the stack, read by the client and the emulator's banner). */
   public static final String OUTPUT_JOB_QUEUE_NAME = "JobQueueName";
   public static final String OUTPUT_JOB_QUEUE_ARN = "JobQueueArn";
   public static final String OUTPUT_JOB_DEFINITION_NAME = "JobDefinitionName";
   public static final String OUTPUT_JOB_DEFINITION_ARN = "JobDefinitionArn";
   public static final String OUTPUT_LOG_GROUP_NAME = "LogGroupName";
+  public static final String OUTPUT_COMPUTE_ENVIRONMENT_NAME = "ComputeEnvironmentName";
+  public static final String OUTPUT_COMPUTE_ENVIRONMENT_ARN = "ComputeEnvironmentArn";
+  public static final String OUTPUT_REGION = "Region";
 
   private LabContract() {}
 }

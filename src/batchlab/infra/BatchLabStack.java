@@ -1,5 +1,6 @@
 package batchlab.infra;
 
+import batchlab.batch.LabContract;
 import java.nio.file.Path;
 import software.amazon.awscdk.Annotations;
 import software.amazon.awscdk.Aws;
@@ -15,16 +16,6 @@ import software.constructs.Construct;
  * environment's MaxvCpus, so changing it is an in-place scaling update.
  */
 public final class BatchLabStack extends Stack {
-
-  /** Output logical ids; the submitter reads them through DescribeStacks. */
-  public static final String OUTPUT_JOB_QUEUE_NAME = "JobQueueName";
-  public static final String OUTPUT_JOB_QUEUE_ARN = "JobQueueArn";
-  public static final String OUTPUT_JOB_DEFINITION_NAME = "JobDefinitionName";
-  public static final String OUTPUT_JOB_DEFINITION_ARN = "JobDefinitionArn";
-  public static final String OUTPUT_COMPUTE_ENVIRONMENT_NAME = "ComputeEnvironmentName";
-  public static final String OUTPUT_COMPUTE_ENVIRONMENT_ARN = "ComputeEnvironmentArn";
-  public static final String OUTPUT_LOG_GROUP_NAME = "LogGroupName";
-  public static final String OUTPUT_REGION = "Region";
 
   private final LabNetwork network;
   private final LabComputeEnvironment computeEnvironment;
@@ -75,16 +66,16 @@ public final class BatchLabStack extends Stack {
     // Batch's Ref is the ARN; the name is its last path segment (CloudFormation has no Name attribute).
     String queueArn = jobQueue.queue().getJobQueueArn();
     String environmentArn = computeEnvironment.computeEnvironment().getComputeEnvironmentArn();
-    output(OUTPUT_JOB_QUEUE_NAME, nameFromArn(queueArn), "Job queue to submit to");
-    output(OUTPUT_JOB_QUEUE_ARN, queueArn, "Job queue ARN");
+    output(LabContract.OUTPUT_JOB_QUEUE_NAME, nameFromArn(queueArn), "Job queue to submit to");
+    output(LabContract.OUTPUT_JOB_QUEUE_ARN, queueArn, "Job queue ARN");
     // The name is fixed (revisions make that safe), so the output is a plain string.
-    output(OUTPUT_JOB_DEFINITION_NAME, jobDefinitionName, "Job definition name (latest active revision)");
-    output(OUTPUT_JOB_DEFINITION_ARN, jobDefinition.jobDefinition().getJobDefinitionArn(),
+    output(LabContract.OUTPUT_JOB_DEFINITION_NAME, jobDefinitionName, "Job definition name (latest active revision)");
+    output(LabContract.OUTPUT_JOB_DEFINITION_ARN, jobDefinition.jobDefinition().getJobDefinitionArn(),
         "Job definition ARN (this revision)");
-    output(OUTPUT_COMPUTE_ENVIRONMENT_NAME, nameFromArn(environmentArn), "Compute environment name");
-    output(OUTPUT_COMPUTE_ENVIRONMENT_ARN, environmentArn, "Compute environment ARN");
-    output(OUTPUT_LOG_GROUP_NAME, jobDefinition.logGroup().getLogGroupName(), "CloudWatch Logs group of the jobs");
-    output(OUTPUT_REGION, Aws.REGION, "Region of the stack");
+    output(LabContract.OUTPUT_COMPUTE_ENVIRONMENT_NAME, nameFromArn(environmentArn), "Compute environment name");
+    output(LabContract.OUTPUT_COMPUTE_ENVIRONMENT_ARN, environmentArn, "Compute environment ARN");
+    output(LabContract.OUTPUT_LOG_GROUP_NAME, jobDefinition.logGroup().getLogGroupName(), "CloudWatch Logs group of the jobs");
+    output(LabContract.OUTPUT_REGION, Aws.REGION, "Region of the stack");
   }
 
   private static String nameFromArn(String arn) {
