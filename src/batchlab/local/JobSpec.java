@@ -24,8 +24,7 @@ record JobSpec(
     boolean propagateTags,
     long runMillis,
     String runFailure,
-    List<Dependency> dependsOn,
-    int arraySize) {
+    List<Dependency> dependsOn) {
 
   /** One dependsOn entry: a job id and, for array jobs, SEQUENTIAL or N_TO_N (null otherwise). */
   record Dependency(String jobId, String type) {}
