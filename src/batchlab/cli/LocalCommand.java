@@ -127,10 +127,8 @@ public final class LocalCommand implements Callable<Integer> {
       if (options.template != null) {
         builder.templateJson(read(options.template))
             .stackName(options.stackName != null ? options.stackName : stackNameOf(options.template));
-      } else {
-        SynthesizedStack synthesized = StackSynthesizer.synthesize(options.context);
-        builder.templateJson(synthesized.templateJson())
-            .stackName(options.stackName != null ? options.stackName : synthesized.stackName());
+      } else if (options.stackName != null) {
+        builder.stackName(options.stackName);
       }
       builder.region(options.region)
           .port(options.port)
@@ -144,7 +142,14 @@ public final class LocalCommand implements Callable<Integer> {
       LabWorkload workload = new LabWorkload(seconds("--default-job-seconds", options.defaultJobSeconds));
       Faults faults = new Faults(options.spotInterruptionRate, options.throttleRate, options.errorRate,
           options.submitTps);
-      return builder.timings(timings).workload(workload).faults(faults);
+      builder.timings(timings).workload(workload).faults(faults);
+      if (options.template == null) {
+        // Synthesized last, so a bad option fails before the synthesis starts.
+        SynthesizedStack synthesized = StackSynthesizer.synthesize(options.context);
+        builder.templateJson(synthesized.templateJson())
+            .stackName(options.stackName != null ? options.stackName : synthesized.stackName());
+      }
+      return builder;
     }
 
     private static Duration seconds(String option, double value) {

@@ -163,8 +163,13 @@ public final class BatchEmulator implements AutoCloseable {
       return this;
     }
 
+    /** The Region in ARNs (default us-east-1); any code {@link AwsNames#REGION} accepts. */
     public Builder region(String region) {
-      this.region = AwsNames.requireRegion(region);
+      // AwsNames' pattern with the emulator's own message, which `local --region` prints as is.
+      if (region == null || !AwsNames.REGION.matcher(region).matches()) {
+        throw new BadInputException("region '" + region + "' is not an AWS region name such as us-east-1");
+      }
+      this.region = region;
       return this;
     }
 
