@@ -1,5 +1,6 @@
 package batchlab.local;
 
+import batchlab.batch.BatchLimits;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -78,8 +79,9 @@ final class DefinitionOperations {
 
   private JsonNode describe(JsonNode request) {
     List<String> refs = Json.stringList(request, "jobDefinitions");
-    if (refs.size() > 100) {
-      throw ApiException.client("jobDefinitions accepts at most 100 names or ARNs, got " + refs.size());
+    if (refs.size() > BatchLimits.DESCRIBE_NAMES_MAX) {
+      throw ApiException.client("jobDefinitions accepts at most " + BatchLimits.DESCRIBE_NAMES_MAX
+          + " names or ARNs, got " + refs.size());
     }
     String byName = Json.optionalString(request, "jobDefinitionName");
     String status = Json.enumValue(request, "status", null, "ACTIVE", "INACTIVE");

@@ -1,5 +1,6 @@
 package batchlab.local;
 
+import batchlab.batch.BatchLimits;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -166,8 +167,9 @@ final class Registry {
    * that exist (Describe calls leave out names that do not exist, as AWS does), at most 100 names.
    */
   static <T> List<T> describe(String field, List<String> names, Collection<T> all, Function<String, T> lookup) {
-    if (names.size() > 100) {
-      throw ApiException.client(field + " accepts at most 100 names or ARNs, got " + names.size());
+    if (names.size() > BatchLimits.DESCRIBE_NAMES_MAX) {
+      throw ApiException.client(field + " accepts at most " + BatchLimits.DESCRIBE_NAMES_MAX + " names or ARNs, got "
+          + names.size());
     }
     if (names.isEmpty()) {
       return new ArrayList<>(all);
