@@ -15,6 +15,8 @@ public final class BatchLimits {
   public static final int DEPENDENCIES_PER_JOB = 20;
   /** Job ids per DescribeJobs call. */
   public static final int DESCRIBE_JOBS_IDS = 100;
+  /** Names or ARNs per DescribeComputeEnvironments / DescribeJobQueues / DescribeJobDefinitions call. */
+  public static final int DESCRIBE_NAMES_MAX = 100;
   /** maxResults of a List* call. */
   public static final int LIST_RESULTS_MAX = 100;
   /** Compute environments per job queue. */

@@ -1,6 +1,6 @@
 package batchlab.cli;
 
-import batchlab.local.EmulatorBenchmark;
+import batchlab.bench.EmulatorBenchmark;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;

@@ -1,6 +1,9 @@
 package batchlab.cli;
 
+import batchlab.experiment.LabWorkload;
 import batchlab.infra.ContextKey;
+import batchlab.infra.StackSynthesizer;
+import batchlab.infra.SynthesizedStack;
 import batchlab.local.BatchEmulator;
 import batchlab.local.EmulatorBanner;
 import batchlab.local.Faults;
@@ -70,7 +73,7 @@ public final class LocalCommand implements Callable<Integer> {
 
   @Option(names = "--default-job-seconds",
       description = "Run time of a job without a numeric 'seconds' parameter (default: ${DEFAULT-VALUE}).")
-  double defaultJobSeconds = Timings.DEFAULT.defaultJobDuration().toSeconds();
+  double defaultJobSeconds = LabWorkload.DEFAULT.defaultDuration().toSeconds();
 
   @Option(names = "--spot-interruption-rate", paramLabel = "R",
       description = "Spot reclaims per instance per virtual hour (default: ${DEFAULT-VALUE}).")
@@ -123,11 +126,8 @@ public final class LocalCommand implements Callable<Integer> {
       if (options.template != null) {
         builder.templateJson(read(options.template))
             .stackName(options.stackName != null ? options.stackName : stackNameOf(options.template));
-      } else {
-        builder.context(options.context);
-        if (options.stackName != null) {
-          builder.stackName(options.stackName);
-        }
+      } else if (options.stackName != null) {
+        builder.stackName(options.stackName);
       }
       builder.region(options.region)
           .port(options.port)
@@ -137,11 +137,18 @@ public final class LocalCommand implements Callable<Integer> {
           .withInstanceBoot(seconds("--boot-seconds", options.bootSeconds))
           .withJobStart(seconds("--job-start-seconds", options.jobStartSeconds))
           .withDispatch(seconds("--dispatch-seconds", options.dispatchSeconds))
-          .withScaleDown(seconds("--scale-down-seconds", options.scaleDownSeconds))
-          .withDefaultJobDuration(seconds("--default-job-seconds", options.defaultJobSeconds));
+          .withScaleDown(seconds("--scale-down-seconds", options.scaleDownSeconds));
+      LabWorkload workload = new LabWorkload(seconds("--default-job-seconds", options.defaultJobSeconds));
       Faults faults = new Faults(options.spotInterruptionRate, options.throttleRate, options.errorRate,
           options.submitTps);
-      return builder.timings(timings).faults(faults);
+      builder.timings(timings).workload(workload).faults(faults);
+      if (options.template == null) {
+        // Synthesized last, so a bad option fails before the synthesis starts.
+        SynthesizedStack synthesized = StackSynthesizer.synthesize(options.context);
+        builder.templateJson(synthesized.templateJson())
+            .stackName(options.stackName != null ? options.stackName : synthesized.stackName());
+      }
+      return builder;
     }
 
     private static Duration seconds(String option, double value) {

@@ -4,6 +4,8 @@ import batchlab.aws.AwsClients;
 import batchlab.aws.Backoff;
 import batchlab.aws.Retry;
 import batchlab.aws.StopSignal;
+import batchlab.infra.StackSynthesizer;
+import batchlab.infra.SynthesizedStack;
 import batchlab.local.BatchEmulator;
 import batchlab.local.Speed;
 import batchlab.local.Timings;
@@ -63,8 +65,9 @@ public final class LocalTarget implements ExperimentTarget {
   /** Synthesizes the stack with the settings' context and the first maxvCpus, and starts the emulator. */
   public static LocalTarget start(ExperimentSettings settings) {
     int first = settings.maxVcpus().get(0);
-    BatchEmulator emulator = BatchEmulator.builder().context(settings.contextFor(first)).speed(settings.speed())
-        .build().start();
+    SynthesizedStack stack = StackSynthesizer.synthesize(settings.contextFor(first));
+    BatchEmulator emulator = BatchEmulator.builder().templateJson(stack.templateJson()).stackName(stack.stackName())
+        .workload(LabWorkload.DEFAULT).speed(settings.speed()).build().start();
     try {
       return new LocalTarget(emulator, first);
     } catch (RuntimeException e) {

@@ -41,17 +41,6 @@ final class BatchApi {
     return path.startsWith("/v1/");
   }
 
-  static String operationName(String method, String path) {
-    if (path.startsWith("/v1/tags/")) {
-      return switch (method) {
-        case "GET" -> "ListTagsForResource";
-        case "DELETE" -> "UntagResource";
-        default -> "TagResource";
-      };
-    }
-    return path.substring("/v1/".length());
-  }
-
   JsonNode handle(String method, String path, String query, JsonNode body) {
     if (path.startsWith("/v1/tags/")) {
       String arn = URLDecoder.decode(path.substring("/v1/tags/".length()), StandardCharsets.UTF_8);

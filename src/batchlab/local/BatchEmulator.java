@@ -1,13 +1,12 @@
 package batchlab.local;
 
+import batchlab.batch.AwsNames;
+import batchlab.util.BadInputException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
-import batchlab.infra.ContextKey;
-import batchlab.infra.StackSynthesizer;
-import batchlab.infra.SynthesizedStack;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -18,7 +17,8 @@ import java.util.Objects;
  * so unchanged AWS SDK clients work against it:
  *
  * <pre>{@code
- * try (BatchEmulator emulator = BatchEmulator.builder().templateJson(json).speed(Speed.MANUAL).build().start()) {
+ * try (BatchEmulator emulator = BatchEmulator.builder().templateJson(json).stackName("BatchLab")
+ *     .speed(Speed.MANUAL).build().start()) {
  *   BatchClient batch = BatchClient.builder().endpointOverride(emulator.endpoint())
  *       .region(Region.of(emulator.region())).credentialsProvider(...dummy static...).build();
  *   ...
@@ -40,14 +40,13 @@ public final class BatchEmulator implements AutoCloseable {
     long start = builder.startTime == null ? System.currentTimeMillis() : builder.startTime.toEpochMilli();
     VirtualClock clock = new VirtualClock(builder.speed, start);
     Ids ids = new Ids(builder.seed);
-    Scheduler scheduler = new Scheduler(clock, builder.timings, builder.faults, ids, arns);
-    this.simulation = new Simulation(clock, scheduler, builder.maxModeQuietPeriod);
     Registry registry = new Registry(arns);
+    Scheduler scheduler = new Scheduler(clock, registry, builder.timings, builder.faults, ids, arns);
+    this.simulation = new Simulation(clock, scheduler, builder.maxModeQuietPeriod);
     EnvironmentOperations environments = new EnvironmentOperations(registry, scheduler, ids);
     QueueOperations queues = new QueueOperations(registry, scheduler);
     DefinitionOperations definitions = new DefinitionOperations(registry);
-    JobOperations jobs = new JobOperations(registry, scheduler, ids, new JobViews(arns),
-        builder.timings.defaultJobDuration());
+    JobOperations jobs = new JobOperations(registry, scheduler, ids, new JobViews(arns), builder.workload);
     Map<String, Operation> operations = new HashMap<>();
     environments.register(operations);
     queues.register(operations);
@@ -58,7 +57,7 @@ public final class BatchEmulator implements AutoCloseable {
         builder.stackName, builder.seed, arns).load(environments, queues, definitions, start));
     try {
       this.frontEnd = new HttpFrontEnd(builder.port, simulation,
-          new BatchApi(operations, new TagOperations(registry, scheduler)), new EcsApi(registry),
+          new BatchApi(operations, new TagOperations(registry)), new EcsApi(registry),
           new CloudFormationApi(stack), new FaultInjector(builder.faults, builder.seed));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot listen on 127.0.0.1:" + builder.port + ": " + e.getMessage(), e);
@@ -129,10 +128,9 @@ public final class BatchEmulator implements AutoCloseable {
     simulation.close();
   }
 
-  /** Options of the emulator; every setter validates its value with a one-line message. */
+  /** Options of the emulator; every setter validates its value with a one-line {@link BadInputException}. */
   public static final class Builder {
     private String templateJson;
-    private Map<String, String> context;
     private String stackName;
     private String region = "us-east-1";
     private String account = Arns.DEFAULT_ACCOUNT;
@@ -141,45 +139,35 @@ public final class BatchEmulator implements AutoCloseable {
     private int port;
     private Timings timings = Timings.DEFAULT;
     private Faults faults = Faults.NONE;
+    private WorkloadModel workload = WorkloadModel.DEFAULT;
     private Duration maxModeQuietPeriod = Duration.ofMillis(25);
     private Instant startTime;
 
     private Builder() {}
 
-    /** The CloudFormation template (JSON) whose AWS::Batch resources and Outputs the emulator serves. */
+    /**
+     * The CloudFormation template (JSON) whose AWS::Batch resources and Outputs the emulator serves;
+     * it needs a {@link #stackName}. Without a template the emulator starts with no resources.
+     */
     public Builder templateJson(String json) {
       this.templateJson = Objects.requireNonNull(json, "templateJson");
-      this.context = null;
       return this;
     }
 
     /**
-     * Serve the batch-lab stack synthesized in-process with this CDK context ({@code -c key=value}
-     * pairs; empty for the defaults). {@link #build()} throws the synthesizer's SettingsException
-     * (an IllegalArgumentException with a one-line message) on a bad value.
-     */
-    public Builder context(Map<String, String> context) {
-      this.context = Map.copyOf(Objects.requireNonNull(context, "context"));
-      this.templateJson = null;
-      return this;
-    }
-
-    /**
-     * The stack name DescribeStacks answers to and generated names derive from (default: the
-     * synthesized stack's name, or BatchLabStack for a template).
+     * The template's stack name: the one DescribeStacks answers to and generated names derive
+     * from. Required with a template (a raw template does not carry its name).
      */
     public Builder stackName(String name) {
-      if (name == null || !name.matches("[A-Za-z][A-Za-z0-9-]{0,127}")) {
-        throw new IllegalArgumentException("stack name '" + name + "' is not valid: 1-128 letters, digits and "
-            + "hyphens, starting with a letter");
-      }
-      this.stackName = name;
+      this.stackName = AwsNames.requireStackName(name);
       return this;
     }
 
+    /** The Region in ARNs (default us-east-1); any code {@link AwsNames#REGION} accepts. */
     public Builder region(String region) {
-      if (region == null || !region.matches("[a-z]{2}(-[a-z]+)+-\\d")) {
-        throw new IllegalArgumentException("region '" + region + "' is not an AWS region name such as us-east-1");
+      // AwsNames' pattern with the emulator's own message, which `local --region` prints as is.
+      if (region == null || !AwsNames.REGION.matcher(region).matches()) {
+        throw new BadInputException("region '" + region + "' is not an AWS region name such as us-east-1");
       }
       this.region = region;
       return this;
@@ -187,10 +175,7 @@ public final class BatchEmulator implements AutoCloseable {
 
     /** The 12-digit account id in ARNs (default 000000000000). */
     public Builder account(String account) {
-      if (account == null || !account.matches("\\d{12}")) {
-        throw new IllegalArgumentException("account '" + account + "' must be 12 digits");
-      }
-      this.account = account;
+      this.account = AwsNames.requireAccount(account);
       return this;
     }
 
@@ -208,7 +193,7 @@ public final class BatchEmulator implements AutoCloseable {
     /** Port on 127.0.0.1; 0 (the default) picks a free one. */
     public Builder port(int port) {
       if (port < 0 || port > 65_535) {
-        throw new IllegalArgumentException("port must be between 0 (any free port) and 65535, got " + port);
+        throw new BadInputException("port must be between 0 (any free port) and 65535, got " + port);
       }
       this.port = port;
       return this;
@@ -224,10 +209,16 @@ public final class BatchEmulator implements AutoCloseable {
       return this;
     }
 
+    /** How long each job runs and whether it fails (default {@link WorkloadModel#DEFAULT}: 60 s, success). */
+    public Builder workload(WorkloadModel workload) {
+      this.workload = Objects.requireNonNull(workload, "workload");
+      return this;
+    }
+
     /** MAX speed only: how long the API must be idle before the clock jumps (default 25 ms). */
     public Builder maxModeQuietPeriod(Duration quiet) {
       if (quiet == null || quiet.isNegative()) {
-        throw new IllegalArgumentException("max-mode quiet period must be zero or more, got " + quiet);
+        throw new BadInputException("max-mode quiet period must be zero or more, got " + quiet);
       }
       this.maxModeQuietPeriod = quiet;
       return this;
@@ -241,16 +232,8 @@ public final class BatchEmulator implements AutoCloseable {
 
     /** Creates the emulator and loads the template; {@link #start()} then serves it. */
     public BatchEmulator build() {
-      if (context != null) {
-        SynthesizedStack synthesized = StackSynthesizer.synthesize(context);
-        templateJson = synthesized.templateJson();
-        if (stackName == null) {
-          stackName = synthesized.stackName();
-        }
-      }
-      if (stackName == null) {
-        // A raw template carries no stack name: assume the CDK app's default, as cdk deploy names it.
-        stackName = ContextKey.STACK_NAME.defaultValue().orElseThrow();
+      if (templateJson != null && stackName == null) {
+        throw new BadInputException("a template needs its stack name: call stackName(...) with templateJson(...)");
       }
       return new BatchEmulator(this);
     }

@@ -1,15 +1,51 @@
 package batchlab.local;
 
+import batchlab.batch.BatchLimits;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 /** Register/Describe/DeregisterJobDefinition (API Reference) for container job definitions. */
 final class DefinitionOperations {
+
+  /** A RegisterJobDefinition call as sent, checked. */
+  record RegisterRequest(String name, ObjectNode containerProperties, Resources resources,
+      Map<String, String> parameters, RetryStrategy retryStrategy, Integer attemptDurationSeconds,
+      Map<String, String> tags, List<String> platformCapabilities, boolean propagateTags) {
+
+    static RegisterRequest parse(JsonNode request) {
+      String name = Json.requiredName(request, "jobDefinitionName");
+      String type = Json.enumValue(request, "type", null, "container", "multinode");
+      if (type == null) {
+        throw ApiException.client("type is required (container)");
+      }
+      if (!type.equals("container")) {
+        throw ApiException.client("type multinode is not supported by the emulator; use container");
+      }
+      ObjectNode container = Json.optionalObject(request, "containerProperties");
+      if (container == null) {
+        throw ApiException.client("containerProperties is required for a container job definition");
+      }
+      if (Json.optionalString(container, "image") == null) {
+        throw ApiException.client("containerProperties.image is required");
+      }
+      Resources resources = ResourceRequirements.of(container, null, "containerProperties");
+      ObjectNode timeout = Json.optionalObject(request, "timeout");
+      Integer attemptDuration = timeout == null ? null
+          : Json.optionalInt(timeout, "attemptDurationSeconds", 60, Integer.MAX_VALUE);
+      List<String> platforms = Json.stringList(request, "platformCapabilities");
+      if (platforms.stream().anyMatch(p -> !p.equals("EC2"))) {
+        throw ApiException.client("platformCapabilities " + platforms + " not supported by the emulator; use EC2");
+      }
+      return new RegisterRequest(name, container.deepCopy(), resources, Json.stringMap(request, "parameters"),
+          RetryStrategy.parse(request.get("retryStrategy")), attemptDuration, Json.stringMap(request, "tags"),
+          platforms.isEmpty() ? List.of("EC2") : List.copyOf(platforms),
+          request.path("propagateTags").asBoolean(false));
+    }
+  }
 
   private final Registry registry;
 
@@ -23,50 +59,29 @@ final class DefinitionOperations {
     ops.put("deregisterjobdefinition", this::deregister);
   }
 
-  /** Each registration of a name adds the next revision, starting at 1. */
   JsonNode registerDefinition(JsonNode request) {
-    String name = Json.requiredName(request, "jobDefinitionName");
-    String type = Json.enumValue(request, "type", null, "container", "multinode");
-    if (type == null) {
-      throw ApiException.client("type is required (container)");
-    }
-    if (!type.equals("container")) {
-      throw ApiException.client("type multinode is not supported by the emulator; use container");
-    }
-    ObjectNode container = Json.optionalObject(request, "containerProperties");
-    if (container == null) {
-      throw ApiException.client("containerProperties is required for a container job definition");
-    }
-    if (Json.optionalString(container, "image") == null) {
-      throw ApiException.client("containerProperties.image is required");
-    }
-    Resources resources = ResourceRequirements.of(container, null, "containerProperties");
-    ObjectNode timeout = Json.optionalObject(request, "timeout");
-    Integer attemptDuration = timeout == null ? null
-        : Json.optionalInt(timeout, "attemptDurationSeconds", 60, Integer.MAX_VALUE);
-    List<String> platforms = Json.stringList(request, "platformCapabilities");
-    if (platforms.stream().anyMatch(p -> !p.equals("EC2"))) {
-      throw ApiException.client("platformCapabilities " + platforms + " not supported by the emulator; use EC2");
-    }
-    TreeMap<Integer, JobDefinition> revisions = registry.definitions.computeIfAbsent(name, k -> new TreeMap<>());
-    int revision = revisions.isEmpty() ? 1 : revisions.lastKey() + 1;
-    JobDefinition definition = new JobDefinition(name, revision, registry.arns.jobDefinition(name, revision),
-        container.deepCopy(), resources, Json.stringMap(request, "parameters"),
-        RetryStrategy.parse(request.get("retryStrategy")), attemptDuration, Json.stringMap(request, "tags"),
-        platforms.isEmpty() ? List.of("EC2") : List.copyOf(platforms),
-        request.path("propagateTags").asBoolean(false));
-    revisions.put(revision, definition);
+    return register(RegisterRequest.parse(request));
+  }
+
+  /** Each registration of a name adds the next revision, starting at 1. */
+  private JsonNode register(RegisterRequest request) {
+    String name = request.name();
+    JobDefinition definition = registry.addDefinition(name, revision -> new JobDefinition(name, revision,
+        registry.arns.jobDefinition(name, revision), request.containerProperties(), request.resources(),
+        request.parameters(), request.retryStrategy(), request.attemptDurationSeconds(), request.tags(),
+        request.platformCapabilities(), request.propagateTags()));
     ObjectNode response = Json.object();
     response.put("jobDefinitionName", name);
     response.put("jobDefinitionArn", definition.arn);
-    response.put("revision", revision);
+    response.put("revision", definition.revision);
     return response;
   }
 
   private JsonNode describe(JsonNode request) {
     List<String> refs = Json.stringList(request, "jobDefinitions");
-    if (refs.size() > 100) {
-      throw ApiException.client("jobDefinitions accepts at most 100 names or ARNs, got " + refs.size());
+    if (refs.size() > BatchLimits.DESCRIBE_NAMES_MAX) {
+      throw ApiException.client("jobDefinitions accepts at most " + BatchLimits.DESCRIBE_NAMES_MAX
+          + " names or ARNs, got " + refs.size());
     }
     String byName = Json.optionalString(request, "jobDefinitionName");
     String status = Json.enumValue(request, "status", null, "ACTIVE", "INACTIVE");

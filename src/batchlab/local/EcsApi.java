@@ -131,7 +131,7 @@ final class EcsApi {
   private ComputeEnvironment cluster(JsonNode body) {
     String cluster = Json.optionalString(body, "cluster");
     String name = cluster == null ? "default" : cluster.substring(cluster.lastIndexOf('/') + 1);
-    for (ComputeEnvironment ce : registry.environments.values()) {
+    for (ComputeEnvironment ce : registry.environments()) {
       if (ce.ecsClusterName().equals(name)) {
         return ce;
       }

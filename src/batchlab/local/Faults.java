@@ -1,5 +1,7 @@
 package batchlab.local;
 
+import batchlab.util.BadInputException;
+
 /**
  * Faults the emulator injects so clients can be tested against AWS's failure modes. All random
  * draws come from the emulator's seed, so a run with the same seed and the same request order
@@ -18,17 +20,17 @@ public record Faults(double spotInterruptionRate, double throttleRate, double er
 
   public Faults {
     if (!(spotInterruptionRate >= 0) || Double.isInfinite(spotInterruptionRate)) {
-      throw new IllegalArgumentException(
+      throw new BadInputException(
           "spot interruption rate must be zero or more reclaims per instance-hour, got " + spotInterruptionRate);
     }
     requireShare("throttle rate", throttleRate);
     requireShare("error rate", errorRate);
     if (throttleRate + errorRate > 1) {
-      throw new IllegalArgumentException(
+      throw new BadInputException(
           "throttle rate plus error rate must be at most 1, got " + throttleRate + " + " + errorRate);
     }
     if (submitTps < 0) {
-      throw new IllegalArgumentException("submit TPS must be zero (off) or more, got " + submitTps);
+      throw new BadInputException("submit TPS must be zero (off) or more, got " + submitTps);
     }
   }
 
@@ -50,7 +52,7 @@ public record Faults(double spotInterruptionRate, double throttleRate, double er
 
   private static void requireShare(String what, double value) {
     if (!(value >= 0 && value <= 1)) {
-      throw new IllegalArgumentException(what + " must be between 0 and 1, got " + value);
+      throw new BadInputException(what + " must be between 0 and 1, got " + value);
     }
   }
 }

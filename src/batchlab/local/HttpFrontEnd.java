@@ -1,5 +1,6 @@
 package batchlab.local;
 
+import batchlab.batch.BatchLimits;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -30,7 +31,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class HttpFrontEnd implements AutoCloseable {
 
   /** API Reference, SubmitJob: the request payload is limited to 30 KiB. */
-  static final int MAX_SUBMIT_BYTES = 30 * 1024;
+  private static final int MAX_SUBMIT_BYTES = BatchLimits.SUBMIT_JOB_PAYLOAD_BYTES;
   /** Anything larger is not a plausible API call. */
   static final int MAX_BODY_BYTES = 1024 * 1024;
 

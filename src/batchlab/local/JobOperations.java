@@ -1,15 +1,15 @@
 package batchlab.local;
 
+import batchlab.batch.BatchLimits;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.function.Predicate;
@@ -17,92 +17,43 @@ import java.util.function.Predicate;
 /** SubmitJob, DescribeJobs, ListJobs, CancelJob and TerminateJob (API Reference). */
 final class JobOperations {
 
-  /** User Guide, "AWS Batch service quotas". */
-  static final int MAX_ARRAY_SIZE = 10_000;
-  static final int MAX_DEPENDENCIES = 20;
-  static final int MAX_DESCRIBE_JOBS = 100;
-  static final int MAX_LIST_RESULTS = 100;
-
   private final Registry registry;
   private final Scheduler scheduler;
   private final Ids ids;
   private final JobViews views;
-  private final Duration defaultJobDuration;
+  private final WorkloadModel workload;
   private long jobSeq;
 
-  JobOperations(Registry registry, Scheduler scheduler, Ids ids, JobViews views, Duration defaultJobDuration) {
+  JobOperations(Registry registry, Scheduler scheduler, Ids ids, JobViews views, WorkloadModel workload) {
     this.registry = registry;
     this.scheduler = scheduler;
     this.ids = ids;
     this.views = views;
-    this.defaultJobDuration = defaultJobDuration;
+    this.workload = workload;
   }
 
   void register(Map<String, Operation> ops) {
-    ops.put("submitjob", this::submit);
+    ops.put("submitjob", request -> submit(SubmitJobRequest.parse(request)));
     ops.put("describejobs", this::describe);
-    ops.put("listjobs", this::list);
+    ops.put("listjobs", request -> list(ListJobsRequest.parse(request)));
     ops.put("canceljob", this::cancel);
     ops.put("terminatejob", this::terminate);
   }
 
   // ---------------------------------------------------------------- SubmitJob
 
-  private JsonNode submit(JsonNode request) {
-    String name = Json.requiredName(request, "jobName");
-    JobQueue queue = registry.queue(Json.requiredString(request, "jobQueue"));
+  private JsonNode submit(SubmitJobRequest request) {
+    JobQueue queue = registry.queue(request.jobQueue());
     if (!queue.enabled()) {
       throw ApiException.client("job queue " + queue.name + " is DISABLED and cannot accept new jobs");
     }
-    JobDefinition definition = registry.definition(Json.requiredString(request, "jobDefinition"));
-    int arraySize = arraySize(request);
-    List<JobSpec.Dependency> dependsOn = dependencies(request, arraySize);
-
-    Map<String, String> parameters = definition.parameters;
-    Map<String, String> submitted = Json.stringMap(request, "parameters");
-    if (!submitted.isEmpty()) {
-      parameters = new LinkedHashMap<>(definition.parameters);
-      parameters.putAll(submitted);
-    }
-    ObjectNode overrides = Json.optionalObject(request, "containerOverrides");
-    Resources resources = definition.resources;
-    if (overrides != null) {
-      resources = ResourceRequirements.of(overrides, definition.resources, "containerOverrides");
-      if (overrides.has("command")) {
-        Json.stringList(overrides, "command");
-      }
-    }
-    RetryStrategy retry = request.hasNonNull("retryStrategy")
-        ? RetryStrategy.parse(request.get("retryStrategy")) : definition.retryStrategy;
-    Integer timeout = definition.attemptDurationSeconds;
-    ObjectNode timeoutNode = Json.optionalObject(request, "timeout");
-    if (timeoutNode != null && timeoutNode.hasNonNull("attemptDurationSeconds")) {
-      timeout = Json.optionalInt(timeoutNode, "attemptDurationSeconds", 60, Integer.MAX_VALUE);
-    }
-    Map<String, String> tags = Json.stringMap(request, "tags");
-    boolean propagateTags = request.has("propagateTags")
-        ? request.path("propagateTags").asBoolean() : definition.propagateTags;
-    String secondsText = parameters.get("seconds");
-    long runMillis = defaultJobDuration.toMillis();
-    String runFailure = null;
-    if (secondsText != null) {
-      try {
-        double seconds = Double.parseDouble(secondsText.trim());
-        if (!(seconds >= 0) || Double.isInfinite(seconds)) {
-          throw new NumberFormatException();
-        }
-        runMillis = Math.round(seconds * 1000);
-      } catch (NumberFormatException e) {
-        // The job script would reject the argument and exit 1: model the container failing.
-        runFailure = "sleep_example.py: seconds must be a non-negative number, got '" + secondsText + "'";
-        runMillis = 0;
-      }
-    }
-    JobSpec spec = new JobSpec(definition, parameters, overrides == null ? null : overrides.deepCopy(), resources,
-        retry, timeout, tags, propagateTags, runMillis, runFailure, dependsOn, arraySize);
-
+    JobDefinition definition = registry.definition(request.jobDefinition());
+    checkDependencies(request);
+    JobSpec spec = spec(request, definition);
     long now = scheduler.now();
+    String name = request.jobName();
     Job job = new Job(jobSeq++, ids.uuid(), name, queue, spec, now, null, -1);
+    int arraySize = request.arraySize();
     if (arraySize > 0) {
       job.children = new Job[arraySize];
       job.childCounts = new EnumMap<>(JobStatus.class);
@@ -113,7 +64,7 @@ final class JobOperations {
         job.children[i] = new Job(jobSeq++, job.id + ":" + i, name, queue, spec, now, job, i);
       }
     }
-    wireDependencies(job, dependsOn);
+    wireDependencies(job, request.dependsOn());
     scheduler.submit(job);
 
     ObjectNode response = Json.object();
@@ -123,56 +74,53 @@ final class JobOperations {
     return response;
   }
 
-  private static int arraySize(JsonNode request) {
-    ObjectNode array = Json.optionalObject(request, "arrayProperties");
-    if (array == null || !array.hasNonNull("size")) {
-      return 0;
+  /** The definition merged with the call's overrides, and how the workload model says it runs. */
+  private JobSpec spec(SubmitJobRequest request, JobDefinition definition) {
+    Map<String, String> parameters = definition.parameters;
+    if (!request.parameters().isEmpty()) {
+      parameters = new LinkedHashMap<>(definition.parameters);
+      parameters.putAll(request.parameters());
     }
-    Integer size = Json.optionalInt(array, "size", Integer.MIN_VALUE, Integer.MAX_VALUE);
-    if (size < 2 || size > MAX_ARRAY_SIZE) {
-      throw ApiException.client("arrayProperties.size must be between 2 and " + MAX_ARRAY_SIZE + ", got " + size);
-    }
-    return size;
+    ObjectNode overrides = request.containerOverrides();
+    Resources resources = overrides == null ? definition.resources : request.overrideResources().over(definition.resources);
+    RetryStrategy retry = request.retryStrategy() != null ? request.retryStrategy() : definition.retryStrategy;
+    Integer timeout = request.attemptDurationSeconds() != null ? request.attemptDurationSeconds()
+        : definition.attemptDurationSeconds;
+    boolean propagateTags = request.propagateTags() != null ? request.propagateTags() : definition.propagateTags;
+    WorkloadModel.Run run = workload.run(new WorkloadModel.Submission(request.jobName(), definition.name, parameters,
+        command(definition, overrides, parameters)));
+    return new JobSpec(definition, parameters, overrides, resources, retry, timeout, request.tags(), propagateTags,
+        run.duration().toMillis(), run.failure(), request.dependsOn());
   }
 
-  private List<JobSpec.Dependency> dependencies(JsonNode request, int arraySize) {
-    JsonNode list = request.get("dependsOn");
-    List<JobSpec.Dependency> dependencies = new ArrayList<>();
-    if (list == null || list.isNull()) {
-      return dependencies;
+  /** The command the container would run: the override's, else the definition's, Ref::name substituted. */
+  private static List<String> command(JobDefinition definition, ObjectNode overrides, Map<String, String> parameters) {
+    JsonNode command = overrides != null && overrides.hasNonNull("command") ? overrides.get("command")
+        : definition.containerProperties.get("command");
+    List<String> resolved = new ArrayList<>();
+    if (command != null && command.isArray()) {
+      command.forEach(part -> resolved.add(JobViews.substitute(part.asText(), parameters)));
     }
-    if (!list.isArray()) {
-      throw ApiException.client("dependsOn must be a list of {jobId, type}");
-    }
-    if (list.size() > MAX_DEPENDENCIES) {
-      throw ApiException.client("dependsOn may list at most " + MAX_DEPENDENCIES + " jobs, got " + list.size());
-    }
-    for (JsonNode item : list) {
-      String jobId = Json.optionalString(item, "jobId");
-      String type = Json.enumValue(item, "type", null, "N_TO_N", "SEQUENTIAL");
-      if (type != null && arraySize == 0) {
-        throw ApiException.client("dependsOn type " + type + " is only valid for array jobs");
+    return resolved;
+  }
+
+  /** The dependsOn jobs must exist, and an N_TO_N one must be an array job of the same size. */
+  private void checkDependencies(SubmitJobRequest request) {
+    for (JobSpec.Dependency dependency : request.dependsOn()) {
+      if ("SEQUENTIAL".equals(dependency.type())) {
+        continue;
       }
-      if ("SEQUENTIAL".equals(type)) {
-        if (jobId != null) {
-          throw ApiException.client("dependsOn type SEQUENTIAL takes no jobId: it orders the job's own children");
-        }
-      } else {
-        if (jobId == null) {
-          throw ApiException.client("dependsOn.jobId is required");
-        }
-        Job target = scheduler.jobsById.get(jobId);
-        if (target == null) {
-          throw ApiException.client("dependsOn.jobId " + jobId + " does not exist");
-        }
-        if ("N_TO_N".equals(type) && (!target.isArrayParent() || target.children.length != arraySize)) {
-          throw ApiException.client("dependsOn type N_TO_N needs an array job of the same size (" + arraySize
-              + ") as jobId, but " + jobId + " is not");
-        }
+      String jobId = dependency.jobId();
+      Job target = registry.job(jobId);
+      if (target == null) {
+        throw ApiException.client("dependsOn.jobId " + jobId + " does not exist");
       }
-      dependencies.add(new JobSpec.Dependency(jobId, type));
+      int arraySize = request.arraySize();
+      if ("N_TO_N".equals(dependency.type()) && (!target.isArrayParent() || target.children.length != arraySize)) {
+        throw ApiException.client("dependsOn type N_TO_N needs an array job of the same size (" + arraySize
+            + ") as jobId, but " + jobId + " is not");
+      }
     }
-    return dependencies;
   }
 
   /** Array jobs carry dependencies on their children, so each child waits only for what it needs. */
@@ -186,13 +134,13 @@ final class JobOperations {
               dependOn(child, job.children[i - 1]);
             }
           } else if ("N_TO_N".equals(dependency.type())) {
-            dependOn(child, scheduler.jobsById.get(dependency.jobId()).children[i]);
+            dependOn(child, registry.job(dependency.jobId()).children[i]);
           } else {
-            dependOn(child, scheduler.jobsById.get(dependency.jobId()));
+            dependOn(child, registry.job(dependency.jobId()));
           }
         }
       } else {
-        dependOn(job, scheduler.jobsById.get(dependency.jobId()));
+        dependOn(job, registry.job(dependency.jobId()));
       }
     }
   }
@@ -213,17 +161,18 @@ final class JobOperations {
 
   private JsonNode describe(JsonNode request) {
     if (!request.hasNonNull("jobs")) {
-      throw ApiException.client("jobs is required: a list of 1 to " + MAX_DESCRIBE_JOBS + " job ids");
+      throw ApiException.client("jobs is required: a list of 1 to " + BatchLimits.DESCRIBE_JOBS_IDS + " job ids");
     }
     List<String> ids = Json.stringList(request, "jobs");
-    if (ids.size() > MAX_DESCRIBE_JOBS) {
-      throw ApiException.client("jobs accepts at most " + MAX_DESCRIBE_JOBS + " job ids per call, got " + ids.size());
+    if (ids.size() > BatchLimits.DESCRIBE_JOBS_IDS) {
+      throw ApiException.client("jobs accepts at most " + BatchLimits.DESCRIBE_JOBS_IDS + " job ids per call, got "
+          + ids.size());
     }
     ObjectNode response = Json.object();
     ArrayNode list = response.putArray("jobs");
     for (String id : ids) {
       // Unknown ids are left out of the answer, as AWS does.
-      Job job = scheduler.jobsById.get(id.startsWith("arn:") ? id.substring(id.indexOf(":job/") + 5) : id);
+      Job job = registry.jobByIdOrArn(id);
       if (job != null) {
         list.add(views.detail(job));
       }
@@ -233,48 +182,31 @@ final class JobOperations {
 
   // ---------------------------------------------------------------- ListJobs
 
-  /**
-   * ListJobs: exactly one of jobQueue / arrayJobId; without a filter, one status (RUNNING when not
-   * given) in submission order; with a filter (at most one), every status, newest first.
-   */
-  private JsonNode list(JsonNode request) {
-    String queueName = Json.optionalString(request, "jobQueue");
-    String arrayJobId = Json.optionalString(request, "arrayJobId");
-    if (request.hasNonNull("multiNodeJobId")) {
-      throw ApiException.client("multiNodeJobId is not supported by the emulator (no multi-node jobs)");
-    }
-    if ((queueName == null) == (arrayJobId == null)) {
-      throw ApiException.client("exactly one of jobQueue, arrayJobId or multiNodeJobId must be given");
-    }
-    Integer maxResults = Json.optionalInt(request, "maxResults", 1, MAX_LIST_RESULTS);
-    int limit = maxResults == null ? MAX_LIST_RESULTS : maxResults;
-    Predicate<Job> filter = filter(request);
-    JobStatus status = filter != null ? null
-        : JobStatus.parse(request.hasNonNull("jobStatus") ? Json.optionalString(request, "jobStatus") : "RUNNING");
-    String token = Json.optionalString(request, "nextToken");
-
+  /** ListJobs: in submission order for one status, newest first with a filter. */
+  private JsonNode list(ListJobsRequest request) {
+    JobStatus status = request.status();
+    Predicate<Job> filter = request.filter();
+    Long after = request.afterSeq();
     Iterator<Job> candidates;
-    if (queueName != null) {
-      JobQueue queue = registry.queue(queueName);
+    if (request.jobQueue() != null) {
+      JobQueue queue = registry.queue(request.jobQueue());
       NavigableMap<Long, Job> source = status != null ? queue.byStatus.get(status) : queue.all.descendingMap();
-      if (token != null) {
-        long after = tokenSeq(token);
+      if (after != null) {
         source = source.tailMap(after, false);
       }
       candidates = source.values().iterator();
     } else {
-      Job parent = scheduler.jobsById.get(arrayJobId);
+      Job parent = registry.job(request.arrayJobId());
       if (parent == null || !parent.isArrayParent()) {
-        throw ApiException.client("arrayJobId " + arrayJobId + " is not an array job");
+        throw ApiException.client("arrayJobId " + request.arrayJobId() + " is not an array job");
       }
       List<Job> children = new ArrayList<>(List.of(parent.children));
-      if (filter != null) {
-        java.util.Collections.reverse(children);
-      }
-      long after = token == null ? Long.MIN_VALUE : tokenSeq(token);
       boolean descending = filter != null;
+      if (descending) {
+        Collections.reverse(children);
+      }
       candidates = children.stream()
-          .filter(c -> token == null || (descending ? c.seq < after : c.seq > after))
+          .filter(c -> after == null || (descending ? c.seq < after : c.seq > after))
           .iterator();
     }
     ObjectNode response = Json.object();
@@ -285,80 +217,14 @@ final class JobOperations {
       if ((status != null && job.status != status) || (filter != null && !filter.test(job))) {
         continue;
       }
-      if (list.size() == limit) {
-        response.put("nextToken", "s" + last.seq);
+      if (list.size() == request.limit()) {
+        response.put("nextToken", ListJobsRequest.token(last));
         break;
       }
       list.add(views.summary(job));
       last = job;
     }
     return response;
-  }
-
-  private static long tokenSeq(String token) {
-    try {
-      if (token.startsWith("s")) {
-        return Long.parseLong(token.substring(1));
-      }
-    } catch (NumberFormatException e) {
-      // reported below
-    }
-    throw ApiException.client("nextToken '" + token + "' is not valid");
-  }
-
-  private Predicate<Job> filter(JsonNode request) {
-    JsonNode filters = request.get("filters");
-    if (filters == null || filters.isNull() || (filters.isArray() && filters.isEmpty())) {
-      return null;
-    }
-    if (!filters.isArray() || filters.size() > 1) {
-      throw ApiException.client("filters accepts at most one filter");
-    }
-    JsonNode filter = filters.get(0);
-    String name = Json.requiredString(filter, "name");
-    List<String> values = Json.stringList(filter, "values");
-    if (values.size() != 1) {
-      throw ApiException.client("filter " + name + " takes exactly one value, got " + values.size());
-    }
-    String value = values.get(0);
-    return switch (name) {
-      case "JOB_NAME" -> job -> nameMatches(value, job.name);
-      case "JOB_DEFINITION" -> job -> definitionMatches(value, job.spec.definition());
-      case "BEFORE_CREATED_AT" -> {
-        long limit = epochMillis(name, value);
-        yield job -> job.createdAt < limit;
-      }
-      case "AFTER_CREATED_AT" -> {
-        long limit = epochMillis(name, value);
-        yield job -> job.createdAt > limit;
-      }
-      default -> throw ApiException.client("filter name '" + name
-          + "' is not valid; allowed: JOB_NAME, JOB_DEFINITION, BEFORE_CREATED_AT, AFTER_CREATED_AT");
-    };
-  }
-
-  /** JOB_NAME: case-insensitive, a trailing '*' matches any suffix (API Reference, KeyValuesPair). */
-  private static boolean nameMatches(String pattern, String name) {
-    String p = pattern.toLowerCase(Locale.ROOT);
-    String n = name.toLowerCase(Locale.ROOT);
-    return p.endsWith("*") ? n.startsWith(p.substring(0, p.length() - 1)) : n.equals(p);
-  }
-
-  private static boolean definitionMatches(String value, JobDefinition definition) {
-    if (value.endsWith("*")) {
-      String prefix = value.substring(0, value.length() - 1);
-      return definition.name.startsWith(prefix) || definition.arn.startsWith(prefix);
-    }
-    return value.equals(definition.name) || value.equals(definition.arn)
-        || value.equals(definition.name + ":" + definition.revision);
-  }
-
-  private static long epochMillis(String name, String value) {
-    try {
-      return Long.parseLong(value.trim());
-    } catch (NumberFormatException e) {
-      throw ApiException.client("filter " + name + " needs epoch milliseconds, got '" + value + "'");
-    }
   }
 
   // ---------------------------------------------------------------- CancelJob / TerminateJob
@@ -376,7 +242,7 @@ final class JobOperations {
   }
 
   private Job existingJob(String id) {
-    Job job = scheduler.jobsById.get(id);
+    Job job = registry.job(id);
     if (job == null) {
       throw ApiException.client("Job " + id + " does not exist");
     }

@@ -9,9 +9,9 @@ import java.util.Map;
  * shared by an array job's parent and all its children so 10,000 children cost one spec.
  *
  * @param containerOverrides the call's containerOverrides as sent (null if none), for rendering
- * @param runMillis how long each attempt runs (the {@code seconds} parameter, else the default)
- * @param runFailure when the {@code seconds} parameter is not a number, the container's failure
- *     reason (the job script would exit 1); null when the job runs normally
+ * @param runMillis how long each attempt runs, as the {@link WorkloadModel} says
+ * @param runFailure the container's failure reason when the workload model says the job fails
+ *     (it exits 1 as soon as it runs); null when the job runs normally
  */
 record JobSpec(
     JobDefinition definition,
@@ -24,8 +24,7 @@ record JobSpec(
     boolean propagateTags,
     long runMillis,
     String runFailure,
-    List<Dependency> dependsOn,
-    int arraySize) {
+    List<Dependency> dependsOn) {
 
   /** One dependsOn entry: a job id and, for array jobs, SEQUENTIAL or N_TO_N (null otherwise). */
   record Dependency(String jobId, String type) {}

@@ -1,5 +1,6 @@
 package batchlab.local;
 
+import batchlab.batch.BatchLimits;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -11,8 +12,27 @@ import java.util.Map;
 /** Create/Update/Describe/DeleteJobQueue (API Reference). */
 final class QueueOperations {
 
-  /** User Guide, "AWS Batch service quotas": compute environments per job queue. */
-  static final int MAX_ENVIRONMENTS_PER_QUEUE = 3;
+  /** One computeEnvironmentOrder entry as sent. */
+  record OrderEntry(int order, String computeEnvironment) {}
+
+  /** A CreateJobQueue call as sent, checked; the compute environments are resolved when it is carried out. */
+  record CreateRequest(String name, int priority, String state, String schedulingPolicyArn,
+      List<OrderEntry> computeEnvironmentOrder, List<TimeLimitAction> timeLimitActions, Map<String, String> tags) {
+
+    static CreateRequest parse(JsonNode request) {
+      String name = Json.requiredName(request, "jobQueueName");
+      Integer priority = Json.optionalInt(request, "priority", 0, 1000);
+      if (priority == null) {
+        throw ApiException.client("priority is required (0-1000)");
+      }
+      Map<String, String> tags = Json.stringMap(request, "tags");
+      String state = Json.enumValue(request, "state", "ENABLED", "ENABLED", "DISABLED");
+      String schedulingPolicyArn = Json.optionalString(request, "schedulingPolicyArn");
+      List<OrderEntry> order = order(request.get("computeEnvironmentOrder"), true);
+      List<TimeLimitAction> actions = TimeLimitAction.parseList(request.get("jobStateTimeLimitActions"));
+      return new CreateRequest(name, priority, state, schedulingPolicyArn, order, actions, tags);
+    }
+  }
 
   private final Registry registry;
   private final Scheduler scheduler;
@@ -30,22 +50,22 @@ final class QueueOperations {
   }
 
   JsonNode create(JsonNode request) {
-    String name = Json.requiredName(request, "jobQueueName");
-    if (registry.queues.containsKey(name)) {
+    return create(CreateRequest.parse(request));
+  }
+
+  private JsonNode create(CreateRequest request) {
+    String name = request.name();
+    if (registry.hasQueue(name)) {
       throw ApiException.client("Object already exists: job queue " + name);
     }
-    Integer priority = Json.optionalInt(request, "priority", 0, 1000);
-    if (priority == null) {
-      throw ApiException.client("priority is required (0-1000)");
-    }
-    JobQueue queue = new JobQueue(name, registry.arns.jobQueue(name), registry.nextSeq(), Json.stringMap(request, "tags"));
-    queue.state = Json.enumValue(request, "state", "ENABLED", "ENABLED", "DISABLED");
-    queue.priority = priority;
-    queue.schedulingPolicyArn = Json.optionalString(request, "schedulingPolicyArn");
-    setEnvironments(queue, request.get("computeEnvironmentOrder"), true);
-    queue.timeLimitActions = TimeLimitAction.parseList(request.get("jobStateTimeLimitActions"));
-    registry.queues.put(name, queue);
-    scheduler.addQueue(queue);
+    JobQueue queue = new JobQueue(name, registry.arns.jobQueue(name), registry.nextSeq(), request.tags());
+    queue.state = request.state();
+    queue.priority = request.priority();
+    queue.schedulingPolicyArn = request.schedulingPolicyArn();
+    setEnvironments(queue, request.computeEnvironmentOrder());
+    queue.timeLimitActions = request.timeLimitActions();
+    registry.addQueue(queue);
+    scheduler.markDirty();
     return nameAndArn(queue);
   }
 
@@ -54,7 +74,7 @@ final class QueueOperations {
     String state = Json.enumValue(request, "state", null, "ENABLED", "DISABLED");
     Integer priority = Json.optionalInt(request, "priority", 0, 1000);
     if (request.hasNonNull("computeEnvironmentOrder")) {
-      setEnvironments(queue, request.get("computeEnvironmentOrder"), false);
+      setEnvironments(queue, order(request.get("computeEnvironmentOrder"), false));
     }
     if (request.has("jobStateTimeLimitActions")) {
       queue.timeLimitActions = TimeLimitAction.parseList(request.get("jobStateTimeLimitActions"));
@@ -64,7 +84,7 @@ final class QueueOperations {
     }
     if (priority != null) {
       queue.priority = priority;
-      scheduler.sortQueues();
+      registry.sortQueues();
     }
     scheduler.markDirty();
     return nameAndArn(queue);
@@ -72,7 +92,7 @@ final class QueueOperations {
 
   private JsonNode describe(JsonNode request) {
     List<JobQueue> found = Registry.describe("jobQueues", Json.stringList(request, "jobQueues"),
-        registry.queues.values(), registry::queue);
+        registry.queues(), registry::queue);
     ObjectNode response = Json.object();
     ArrayNode list = response.putArray("jobQueues");
     Paging.page(found, request, response).forEach(q -> list.add(render(q)));
@@ -89,34 +109,45 @@ final class QueueOperations {
         scheduler.terminate(job, "Job queue deleted");
       }
     }
-    registry.queues.remove(queue.name);
-    scheduler.removeQueue(queue);
+    registry.removeQueue(queue);
     return Json.object();
   }
 
-  private void setEnvironments(JobQueue queue, JsonNode order, boolean required) {
+  /** The entries of a computeEnvironmentOrder, sorted by order; empty when none is given and none is required. */
+  private static List<OrderEntry> order(JsonNode order, boolean required) {
     if (order == null || order.isNull() || !order.isArray() || order.isEmpty()) {
       if (required) {
         throw ApiException.client("computeEnvironmentOrder is required: a list of {order, computeEnvironment}");
       }
-      return;
+      return List.of();
     }
-    if (order.size() > MAX_ENVIRONMENTS_PER_QUEUE) {
-      throw ApiException.client("computeEnvironmentOrder may list at most " + MAX_ENVIRONMENTS_PER_QUEUE
+    if (order.size() > BatchLimits.ENVIRONMENTS_PER_QUEUE) {
+      throw ApiException.client("computeEnvironmentOrder may list at most " + BatchLimits.ENVIRONMENTS_PER_QUEUE
           + " compute environments, got " + order.size());
     }
-    record Entry(int order, ComputeEnvironment ce) {}
-    List<Entry> entries = new ArrayList<>();
+    List<OrderEntry> entries = new ArrayList<>();
     for (JsonNode item : order) {
       Integer position = Json.optionalInt(item, "order", 0, Integer.MAX_VALUE);
       if (position == null) {
         throw ApiException.client("computeEnvironmentOrder.order is required");
       }
-      entries.add(new Entry(position, registry.environment(Json.requiredString(item, "computeEnvironment"))));
+      entries.add(new OrderEntry(position, Json.requiredString(item, "computeEnvironment")));
     }
-    entries.sort(Comparator.comparingInt(Entry::order));
-    queue.computeEnvironments = new ArrayList<>(entries.stream().map(Entry::ce).toList());
-    queue.computeEnvironmentOrders = new ArrayList<>(entries.stream().map(Entry::order).toList());
+    entries.sort(Comparator.comparingInt(OrderEntry::order));
+    return List.copyOf(entries);
+  }
+
+  /** Resolves the entries' compute environments and sets them; no entries leave the queue's as they are. */
+  private void setEnvironments(JobQueue queue, List<OrderEntry> entries) {
+    if (entries.isEmpty()) {
+      return;
+    }
+    List<ComputeEnvironment> environments = new ArrayList<>();
+    for (OrderEntry entry : entries) {
+      environments.add(registry.environment(entry.computeEnvironment()));
+    }
+    queue.computeEnvironments = environments;
+    queue.computeEnvironmentOrders = new ArrayList<>(entries.stream().map(OrderEntry::order).toList());
   }
 
   private static ObjectNode nameAndArn(JobQueue queue) {

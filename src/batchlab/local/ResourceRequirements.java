@@ -11,9 +11,31 @@ final class ResourceRequirements {
 
   private ResourceRequirements() {}
 
+  /** The vCPUs and memory a container names; null where it names none. */
+  record Requested(Integer vcpus, Integer memoryMiB) {
+    /** These values over {@code base}'s. */
+    Resources over(Resources base) {
+      return new Resources(vcpus != null ? vcpus : base.vcpus(), memoryMiB != null ? memoryMiB : base.memoryMiB());
+    }
+  }
+
   static Resources of(JsonNode container, Resources base, String where) {
-    Integer vcpus = base == null ? null : base.vcpus();
-    Integer memory = base == null ? null : base.memoryMiB();
+    Requested requested = requested(container, where);
+    Integer vcpus = requested.vcpus() != null ? requested.vcpus() : base == null ? null : base.vcpus();
+    Integer memory = requested.memoryMiB() != null ? requested.memoryMiB() : base == null ? null : base.memoryMiB();
+    if (vcpus == null) {
+      throw ApiException.client(where + " needs a VCPU resourceRequirement (or vcpus)");
+    }
+    if (memory == null) {
+      throw ApiException.client(where + " needs a MEMORY resourceRequirement (or memory)");
+    }
+    return new Resources(vcpus, memory);
+  }
+
+  /** Reads and validates the container's resource fields. */
+  static Requested requested(JsonNode container, String where) {
+    Integer vcpus = null;
+    Integer memory = null;
     if (container.hasNonNull("vcpus")) {
       vcpus = Json.optionalInt(container, "vcpus", 1, 10_000);
     }
@@ -38,13 +60,7 @@ final class ResourceRequirements {
         }
       }
     }
-    if (vcpus == null) {
-      throw ApiException.client(where + " needs a VCPU resourceRequirement (or vcpus)");
-    }
-    if (memory == null) {
-      throw ApiException.client(where + " needs a MEMORY resourceRequirement (or memory)");
-    }
-    return new Resources(vcpus, memory);
+    return new Requested(vcpus, memory);
   }
 
   /** EC2 jobs take whole vCPUs; memory is at least 4 MiB (API Reference, ResourceRequirement). */

@@ -1,5 +1,6 @@
 package batchlab.local;
 
+import batchlab.util.BadInputException;
 import java.util.Locale;
 
 /**
@@ -29,7 +30,7 @@ public record Speed(Mode mode, double factor) {
 
   public Speed {
     if (mode == Mode.SCALED && !(factor > 0 && factor <= MAX_FACTOR)) {
-      throw new IllegalArgumentException(
+      throw new BadInputException(
           "speed must be a number above 0 and at most " + (long) MAX_FACTOR + ", or max; got " + factor);
     }
   }
@@ -48,7 +49,7 @@ public record Speed(Mode mode, double factor) {
     try {
       return of(Double.parseDouble(value));
     } catch (NumberFormatException e) {
-      throw new IllegalArgumentException(
+      throw new BadInputException(
           "--speed must be a number above 0 and at most " + (long) MAX_FACTOR + ", or max; got '" + text + "'");
     }
   }

@@ -1,5 +1,6 @@
 package batchlab.local;
 
+import batchlab.batch.BatchLimits;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
@@ -12,18 +13,16 @@ import java.util.Map;
 final class TagOperations {
 
   /** API Reference, TagResource: at most 50 tags per resource. */
-  static final int MAX_TAGS = 50;
+  private static final int MAX_TAGS = BatchLimits.TAGS_PER_RESOURCE;
 
   private final Registry registry;
-  private final Scheduler scheduler;
 
-  TagOperations(Registry registry, Scheduler scheduler) {
+  TagOperations(Registry registry) {
     this.registry = registry;
-    this.scheduler = scheduler;
   }
 
   JsonNode tag(String arn, JsonNode request) {
-    Map<String, String> tags = registry.tagsOf(arn, scheduler);
+    Map<String, String> tags = registry.tagsOf(arn);
     Map<String, String> added = Json.stringMap(request, "tags");
     if (added.isEmpty()) {
       throw ApiException.client("tags is required: a map of 1 to " + MAX_TAGS + " tags");
@@ -38,7 +37,7 @@ final class TagOperations {
 
   JsonNode list(String arn) {
     ObjectNode response = Json.object();
-    response.set("tags", Json.stringMapNode(registry.tagsOf(arn, scheduler)));
+    response.set("tags", Json.stringMapNode(registry.tagsOf(arn)));
     return response;
   }
 
@@ -46,7 +45,7 @@ final class TagOperations {
     if (keys.isEmpty()) {
       throw ApiException.client("tagKeys is required: at least one key");
     }
-    registry.tagsOf(arn, scheduler).keySet().removeAll(keys);
+    registry.tagsOf(arn).keySet().removeAll(keys);
     return Json.object();
   }
 }

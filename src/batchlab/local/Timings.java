@@ -1,56 +1,50 @@
 package batchlab.local;
 
+import batchlab.util.BadInputException;
 import java.time.Duration;
 
 /**
  * The delays the emulator adds where AWS takes time, all in virtual time. Defaults are typical
- * figures for a managed EC2 compute environment (see README.md ("The local AWS Batch emulator") for the sources):
+ * figures for a managed EC2 compute environment (see README.md ("The local AWS Batch emulator") for the sources).
+ * How long the jobs themselves run is the {@link WorkloadModel}'s answer.
  *
  * @param dispatch SUBMITTED to PENDING/RUNNABLE: the scheduler picks a new job up (default 2 s)
  * @param instanceBoot EC2 launch until the ECS agent has registered the instance (default 90 s)
  * @param jobStart STARTING to RUNNING: task placement, image pull, container start (default 5 s)
  * @param scaleDown how long an instance stays idle before it is terminated, unless the compute
  *     environment's scalingPolicy.minScaleDownDelayMinutes says otherwise (default 5 min)
- * @param defaultJobDuration run time of a job without a numeric {@code seconds} parameter (60 s)
  */
-public record Timings(
-    Duration dispatch, Duration instanceBoot, Duration jobStart, Duration scaleDown, Duration defaultJobDuration) {
+public record Timings(Duration dispatch, Duration instanceBoot, Duration jobStart, Duration scaleDown) {
 
   public static final Timings DEFAULT = new Timings(
-      Duration.ofSeconds(2), Duration.ofSeconds(90), Duration.ofSeconds(5), Duration.ofMinutes(5),
-      Duration.ofSeconds(60));
+      Duration.ofSeconds(2), Duration.ofSeconds(90), Duration.ofSeconds(5), Duration.ofMinutes(5));
 
   public Timings {
     requireNotNegative("dispatch", dispatch);
     requireNotNegative("instance boot", instanceBoot);
     requireNotNegative("job start", jobStart);
     requireNotNegative("scale-down", scaleDown);
-    requireNotNegative("default job duration", defaultJobDuration);
   }
 
   public Timings withDispatch(Duration value) {
-    return new Timings(value, instanceBoot, jobStart, scaleDown, defaultJobDuration);
+    return new Timings(value, instanceBoot, jobStart, scaleDown);
   }
 
   public Timings withInstanceBoot(Duration value) {
-    return new Timings(dispatch, value, jobStart, scaleDown, defaultJobDuration);
+    return new Timings(dispatch, value, jobStart, scaleDown);
   }
 
   public Timings withJobStart(Duration value) {
-    return new Timings(dispatch, instanceBoot, value, scaleDown, defaultJobDuration);
+    return new Timings(dispatch, instanceBoot, value, scaleDown);
   }
 
   public Timings withScaleDown(Duration value) {
-    return new Timings(dispatch, instanceBoot, jobStart, value, defaultJobDuration);
-  }
-
-  public Timings withDefaultJobDuration(Duration value) {
-    return new Timings(dispatch, instanceBoot, jobStart, scaleDown, value);
+    return new Timings(dispatch, instanceBoot, jobStart, value);
   }
 
   private static void requireNotNegative(String what, Duration value) {
     if (value == null || value.isNegative()) {
-      throw new IllegalArgumentException(what + " delay must be zero or more, got " + value);
+      throw new BadInputException(what + " delay must be zero or more, got " + value);
     }
   }
 }

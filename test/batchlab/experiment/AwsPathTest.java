@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import batchlab.aws.AwsClients;
 import batchlab.local.BatchEmulator;
+import batchlab.local.LabEmulators;
 import batchlab.report.ComparisonRow;
 import batchlab.run.RunJson;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -49,7 +50,7 @@ class AwsPathTest {
   }
 
   private RecordingRunner runner(ExperimentSettings settings, ToIntFunction<List<String>> exitCodes) {
-    emulator = BatchEmulator.builder().context(settings.contextFor(4)).speed(ArticleExperimentTest.FAST).build().start();
+    emulator = LabEmulators.synthesized(settings.contextFor(4)).speed(ArticleExperimentTest.FAST).build().start();
     clients = AwsClients.forEndpoint(emulator.endpoint(), emulator.region());
     return new RecordingRunner(emulator, clients.batch(), exitCodes);
   }

@@ -2,6 +2,7 @@ package batchlab.infra;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import batchlab.batch.LabContract;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -281,11 +282,11 @@ class BatchLabStackTest {
     @Test
     void exportsEveryNameTheSubmitterNeeds() {
       assertThat(article().findOutputs("*").keySet()).containsExactlyInAnyOrder(
-          BatchLabStack.OUTPUT_JOB_QUEUE_NAME, BatchLabStack.OUTPUT_JOB_QUEUE_ARN,
-          BatchLabStack.OUTPUT_JOB_DEFINITION_NAME, BatchLabStack.OUTPUT_JOB_DEFINITION_ARN,
-          BatchLabStack.OUTPUT_COMPUTE_ENVIRONMENT_NAME, BatchLabStack.OUTPUT_COMPUTE_ENVIRONMENT_ARN,
-          BatchLabStack.OUTPUT_LOG_GROUP_NAME, BatchLabStack.OUTPUT_REGION);
-      assertThat(BatchLabStack.OUTPUT_JOB_QUEUE_NAME).isEqualTo("JobQueueName");
+          LabContract.OUTPUT_JOB_QUEUE_NAME, LabContract.OUTPUT_JOB_QUEUE_ARN,
+          LabContract.OUTPUT_JOB_DEFINITION_NAME, LabContract.OUTPUT_JOB_DEFINITION_ARN,
+          LabContract.OUTPUT_COMPUTE_ENVIRONMENT_NAME, LabContract.OUTPUT_COMPUTE_ENVIRONMENT_ARN,
+          LabContract.OUTPUT_LOG_GROUP_NAME, LabContract.OUTPUT_REGION);
+      assertThat(LabContract.OUTPUT_JOB_QUEUE_NAME).isEqualTo("JobQueueName");
     }
 
     @Test

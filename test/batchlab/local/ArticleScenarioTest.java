@@ -35,7 +35,7 @@ class ArticleScenarioTest {
 
   @BeforeEach
   void start() {
-    emulator = BatchEmulator.builder().templateJson(Fixtures.synthesizedTemplate()).speed(Speed.MANUAL).seed(3)
+    emulator = LabEmulators.synthesized(Map.of()).speed(Speed.MANUAL).seed(3)
         .timings(TIMINGS).build().start();
     batch = Fixtures.batch(emulator);
     ecs = Fixtures.ecs(emulator);

@@ -2,6 +2,7 @@ package batchlab.local;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 import software.amazon.awssdk.services.batch.BatchClient;
@@ -20,8 +21,7 @@ final class EmulatorHarness implements AutoCloseable {
   final String computeEnvironment;
 
   EmulatorHarness(Consumer<BatchEmulator.Builder> options) {
-    BatchEmulator.Builder builder = BatchEmulator.builder().templateJson(Fixtures.synthesizedTemplate())
-        .speed(Speed.MANUAL).seed(11);
+    BatchEmulator.Builder builder = LabEmulators.synthesized(Map.of()).speed(Speed.MANUAL).seed(11);
     options.accept(builder);
     emulator = builder.build().start();
     batch = Fixtures.batch(emulator);

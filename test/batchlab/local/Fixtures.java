@@ -40,11 +40,6 @@ final class Fixtures {
     return ComputeEnvironmentOrder.builder().order(1).computeEnvironment(computeEnvironment).build();
   }
 
-  /** The real batch-lab stack synthesized with its default (the article's) settings. */
-  static String synthesizedTemplate() {
-    return batchlab.infra.StackSynthesizer.synthesize(java.util.Map.of()).templateJson();
-  }
-
   /** Hand-written template shaped like the CDK synthesis, exercising more intrinsic functions. */
   static String articleTemplate() {
     try (InputStream in = Fixtures.class.getResourceAsStream("article-stack.template.json")) {

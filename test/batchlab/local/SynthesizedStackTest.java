@@ -15,7 +15,7 @@ class SynthesizedStackTest {
 
   @Test
   void servesTheSynthesizedStackWithTheContextsSettingsAndTheContractOutputs() {
-    try (BatchEmulator emulator = BatchEmulator.builder().context(Map.of("maxVcpus", "20")).speed(Speed.MANUAL)
+    try (BatchEmulator emulator = LabEmulators.synthesized(Map.of("maxVcpus", "20")).speed(Speed.MANUAL)
         .build().start()) {
       Map<String, String> outputs = Fixtures.cloudFormation(emulator)
           .describeStacks(r -> r.stackName(emulator.stack().stackName())).stacks().get(0).outputs().stream()
@@ -34,7 +34,7 @@ class SynthesizedStackTest {
 
   @Test
   void aBadContextValueFailsTheBuildWithTheSynthesizersMessage() {
-    assertThatThrownBy(() -> BatchEmulator.builder().context(Map.of("maxVcpus", "-1")).build())
+    assertThatThrownBy(() -> LabEmulators.synthesized(Map.of("maxVcpus", "-1")).build())
         .isInstanceOf(BadInputException.class).hasMessageContaining("maxVcpus");
   }
 }

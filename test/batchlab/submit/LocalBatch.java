@@ -4,6 +4,7 @@ import batchlab.aws.AwsClients;
 import batchlab.aws.Backoff;
 import batchlab.aws.Retry;
 import batchlab.aws.StopSignal;
+import batchlab.experiment.LabWorkload;
 import batchlab.local.BatchEmulator;
 import batchlab.local.Faults;
 import batchlab.local.Speed;
@@ -54,7 +55,7 @@ public final class LocalBatch implements AutoCloseable {
   }
 
   public static LocalBatch start(Path runs, Faults faults) {
-    return new LocalBatch(BatchEmulator.builder().templateJson(articleTemplate()).stackName(STACK)
+    return new LocalBatch(BatchEmulator.builder().templateJson(articleTemplate()).stackName(STACK).workload(LabWorkload.DEFAULT)
         .speed(Speed.MANUAL).seed(7).faults(faults).build().start(), runs);
   }
 
@@ -63,7 +64,7 @@ public final class LocalBatch implements AutoCloseable {
    * from event to event whenever the API has been quiet for 100 ms.
    */
   public static LocalBatch startRunningByItself(Path runs) {
-    return new LocalBatch(BatchEmulator.builder().templateJson(articleTemplate()).stackName(STACK)
+    return new LocalBatch(BatchEmulator.builder().templateJson(articleTemplate()).stackName(STACK).workload(LabWorkload.DEFAULT)
         .speed(Speed.MAX).maxModeQuietPeriod(Duration.ofMillis(100)).seed(7).build().start(), runs);
   }
 

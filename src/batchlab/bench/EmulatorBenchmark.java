@@ -1,4 +1,11 @@
-package batchlab.local;
+package batchlab.bench;
+
+import batchlab.experiment.LabWorkload;
+import batchlab.infra.StackSynthesizer;
+import batchlab.infra.SynthesizedStack;
+import batchlab.local.BatchEmulator;
+import batchlab.local.Speed;
+import batchlab.util.BadInputException;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
@@ -58,11 +65,14 @@ public final class EmulatorBenchmark {
 
   public static Result run(int jobs, int maxvCpus, Client client, int clientThreads) throws Exception {
     if (jobs < 1 || maxvCpus < 2 || clientThreads < 1) {
-      throw new IllegalArgumentException("jobs, client threads must be at least 1 and maxvCpus at least 2, got "
+      throw new BadInputException("jobs, client threads must be at least 1 and maxvCpus at least 2, got "
           + jobs + ", " + clientThreads + ", " + maxvCpus);
     }
+    SynthesizedStack stack = StackSynthesizer.synthesize(Map.of("maxVcpus", String.valueOf(maxvCpus)));
     try (BatchEmulator emulator = BatchEmulator.builder()
-        .context(Map.of("maxVcpus", String.valueOf(maxvCpus)))
+        .templateJson(stack.templateJson())
+        .stackName(stack.stackName())
+        .workload(LabWorkload.DEFAULT)
         .speed(Speed.MAX)
         // Keeps the clock still through short pauses of a loaded machine, so every job is created at
         // the same virtual instant and the schedule runs after the last submit.

@@ -1,0 +1,48 @@
+package batchlab.experiment;
+
+import batchlab.batch.LabContract;
+import batchlab.local.WorkloadModel;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * The lab's job image as the emulator models it: {@code sleep_example.py} sleeps for its
+ * {@link LabContract#SECONDS_PARAMETER} parameter (the definition's default, overridden by SubmitJob)
+ * and exits 0; without the parameter a job runs the default duration; a value that is not a
+ * non-negative number makes the script exit 1 at once.
+ */
+public final class LabWorkload implements WorkloadModel {
+
+  /** The lab's model with the contract's default of {@value LabContract#DEFAULT_JOB_SECONDS} s. */
+  public static final LabWorkload DEFAULT = new LabWorkload(Duration.ofSeconds(LabContract.DEFAULT_JOB_SECONDS));
+
+  private final Run withoutParameter;
+
+  /** {@code defaultDuration}: how long a job without the parameter runs. */
+  public LabWorkload(Duration defaultDuration) {
+    this.withoutParameter = Run.succeedsAfter(Objects.requireNonNull(defaultDuration, "defaultDuration"));
+  }
+
+  public Duration defaultDuration() {
+    return withoutParameter.duration();
+  }
+
+  @Override
+  public Run run(Submission job) {
+    String text = job.parameters().get(LabContract.SECONDS_PARAMETER);
+    if (text == null) {
+      return withoutParameter;
+    }
+    try {
+      double seconds = Double.parseDouble(text.trim());
+      if (seconds >= 0 && !Double.isInfinite(seconds)) {
+        return Run.succeedsAfter(Duration.ofMillis(Math.round(seconds * 1000)));
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    // The job script would reject the argument and exit 1: model the container failing.
+    return Run.failsAtStart("sleep_example.py: " + LabContract.SECONDS_PARAMETER
+        + " must be a non-negative number, got '" + text + "'");
+  }
+}

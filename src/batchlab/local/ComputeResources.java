@@ -1,0 +1,113 @@
+package batchlab.local;
+
+import batchlab.batch.AllocationStrategy;
+import batchlab.batch.InstanceType;
+import batchlab.batch.InstanceTypeCatalog;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A compute environment's computeResources, checked (API Reference, ComputeResource) for managed
+ * EC2 and SPOT environments.
+ *
+ * @param scaleDownDelay scalingPolicy.minScaleDownDelayMinutes when set, else null
+ * @param rendered the computeResources as the API returns them (min/max/desired are rendered from
+ *     the environment's fields), without desiredvCpus and with the allocation strategy filled in
+ */
+record ComputeResources(boolean spot, AllocationStrategy strategy, int minvCpus, int maxvCpus,
+    List<InstanceType> instanceTypes, Duration scaleDownDelay, ObjectNode rendered) {
+
+  /** "optimal" (and its successor default_x86_64) means the c, m and r families (User Guide). */
+  private static final List<String> OPTIMAL_FAMILIES = List.of("c5", "m5", "r5");
+
+  /** {@code creating}: subnets are required on create, an update may leave them out. */
+  static ComputeResources parse(ObjectNode source, boolean creating) {
+    ObjectNode resources = source.deepCopy();
+    String type = Json.enumValue(resources, "type", null, "EC2", "SPOT", "FARGATE", "FARGATE_SPOT");
+    if (type == null) {
+      throw ApiException.client("computeResources.type is required (EC2 or SPOT)");
+    }
+    if (type.startsWith("FARGATE")) {
+      throw ApiException.client("computeResources.type " + type + " is not supported by the emulator; use EC2 or SPOT");
+    }
+    boolean spot = type.equals("SPOT");
+    String strategyName = Json.optionalString(resources, "allocationStrategy");
+    AllocationStrategy strategy = strategyName == null ? AllocationStrategy.BEST_FIT
+        : AllocationStrategy.parse(strategyName).orElseThrow(() -> ApiException.client(
+            "computeResources.allocationStrategy '" + strategyName + "' is not valid; allowed: "
+                + AllocationStrategy.allowedValues()));
+    if (!strategy.allowedFor(spot)) {
+      throw ApiException.client("computeResources.allocationStrategy " + strategy + " is only valid for SPOT "
+          + "compute environments, not " + type);
+    }
+    Integer max = Json.optionalInt(resources, "maxvCpus", 0, Integer.MAX_VALUE);
+    if (max == null) {
+      throw ApiException.client("computeResources.maxvCpus is required");
+    }
+    Integer minOrNull = Json.optionalInt(resources, "minvCpus", 0, Integer.MAX_VALUE);
+    int min = minOrNull == null ? 0 : minOrNull;
+    if (max < min) {
+      throw ApiException.client("computeResources.maxvCpus (" + max + ") must be greater than or equal to "
+          + "minvCpus (" + min + ")");
+    }
+    List<String> typeNames = Json.stringList(resources, "instanceTypes");
+    if (typeNames.isEmpty()) {
+      throw ApiException.client("computeResources.instanceTypes is required for EC2 and SPOT compute environments");
+    }
+    if (creating && Json.stringList(resources, "subnets").isEmpty()) {
+      throw ApiException.client("computeResources.subnets is required: at least one subnet");
+    }
+    List<String> expanded = new ArrayList<>();
+    for (String name : typeNames) {
+      if (name.equals("optimal") || name.equals("default_x86_64")) {
+        expanded.addAll(OPTIMAL_FAMILIES);
+      } else {
+        expanded.add(name);
+      }
+    }
+    List<String> unknown = InstanceTypeCatalog.unknown(expanded);
+    if (!unknown.isEmpty()) {
+      throw ApiException.client("computeResources.instanceTypes contains types the emulator does not know: "
+          + String.join(", ", unknown) + "; known: the m/c/r families of generations 5, 6i and 7i, large to 8xlarge, "
+          + "and optimal");
+    }
+    List<InstanceType> types = InstanceTypeCatalog.resolve(expanded);
+    JsonNode scaling = resources.path("scalingPolicy").path("minScaleDownDelayMinutes");
+    Duration scaleDownDelay = scaling.isInt() && scaling.asInt() > 0 ? Duration.ofMinutes(scaling.asInt()) : null;
+    resources.remove("desiredvCpus");
+    resources.put("allocationStrategy", strategy.name());
+    return new ComputeResources(spot, strategy, min, max, types, scaleDownDelay, resources);
+  }
+
+  /**
+   * desiredvCpus must lie within [minvCpus, maxvCpus] and, on update, not below the current value
+   * (API Reference, ComputeResourceUpdate.desiredvCpus: Batch does not scale down on request).
+   */
+  void checkDesired(Integer desired, int current) {
+    if (desired == null) {
+      return;
+    }
+    if (desired < minvCpus || desired > maxvCpus) {
+      throw ApiException.client("computeResources.desiredvCpus (" + desired + ") must be between minvCpus ("
+          + minvCpus + ") and maxvCpus (" + maxvCpus + ")");
+    }
+    if (desired < current) {
+      throw ApiException.client("Manually scaling down compute environment is not supported: desiredvCpus ("
+          + desired + ") is below the current value " + current);
+    }
+  }
+
+  /** Sets these resources on {@code ce}. */
+  void applyTo(ComputeEnvironment ce) {
+    ce.spot = spot;
+    ce.strategy = strategy;
+    ce.minvCpus = minvCpus;
+    ce.maxvCpus = maxvCpus;
+    ce.instanceTypes = instanceTypes;
+    ce.scaleDownDelay = scaleDownDelay;
+    ce.computeResources = rendered;
+  }
+}

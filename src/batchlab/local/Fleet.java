@@ -1,0 +1,145 @@
+package batchlab.local;
+
+import batchlab.batch.InstanceType;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * The instances of the compute environments: launches (for minvCpus, a requested desiredvCpus or
+ * RUNNABLE jobs), boot until the ECS agent registers, capacity promised to jobs while booting,
+ * idle scale-in and spot reclaims.
+ */
+final class Fleet {
+
+  /** What happens to a job whose host went away (a spot reclaim): its attempt fails with the reason. */
+  @FunctionalInterface
+  interface HostLoss {
+    void lost(Job job, String statusReason);
+  }
+
+  private final EventLoop loop;
+  private final Timings timings;
+  private final Faults faults;
+  private final Ids ids;
+  private final Arns arns;
+  private final HostLoss hostLoss;
+  private long instanceSeq;
+
+  Fleet(EventLoop loop, Timings timings, Faults faults, Ids ids, Arns arns, HostLoss hostLoss) {
+    this.loop = loop;
+    this.timings = timings;
+    this.faults = faults;
+    this.ids = ids;
+    this.arns = arns;
+    this.hostLoss = hostLoss;
+  }
+
+  /**
+   * Applies a compute environment's capacity settings: launches instances up to minvCpus and up to
+   * an explicitly requested desiredvCpus, and re-checks idle instances (minvCpus may have dropped).
+   */
+  void environmentChanged(ComputeEnvironment ce, Integer requestedDesired) {
+    int target = Math.max(ce.minvCpus, requestedDesired == null ? 0 : requestedDesired);
+    List<InstanceType> cheapestFirst = ce.instanceTypes.stream().sorted(InstanceCost.BY_COST_PER_VCPU).toList();
+    while (ce.enabled() && ce.desiredvCpus < target && !cheapestFirst.isEmpty()) {
+      launch(ce, cheapestFirst.get(0));
+    }
+    for (Instance instance : ce.liveInstances.values()) {
+      if (instance.idle()) {
+        scheduleIdleCheck(instance);
+      }
+    }
+    loop.markDirty();
+  }
+
+  /** A booting instance of the queue's environments with unpromised room for {@code need}, or null. */
+  Instance bootingRoomFor(JobQueue queue, Resources need) {
+    return CapacityPlanner.firstFromEnabled(queue, ce -> ce.bootingRoomFor(need));
+  }
+
+  /** Launches the type the first environment that may grow would launch for {@code need}, or null. */
+  Instance launchFor(JobQueue queue, Resources need) {
+    return CapacityPlanner.firstFromEnabled(queue, ce -> {
+      InstanceType type = CapacityPlanner.launchableType(ce, need, ce.desiredvCpus);
+      return type == null ? null : launch(ce, type);
+    });
+  }
+
+  private Instance launch(ComputeEnvironment ce, InstanceType type) {
+    String ecsId = ids.hex(32);
+    Instance instance = new Instance(instanceSeq++, "i-" + ids.hex(17),
+        arns.ecs("container-instance/" + ce.ecsClusterName() + "/" + ecsId), type, ce.spot, loop.now(), ce);
+    ce.addBooting(instance);
+    loop.after(timings.instanceBoot(), () -> instanceReady(instance));
+    return instance;
+  }
+
+  /** Promises room on a booting instance to a RUNNABLE job. */
+  void reserve(Job job, Instance instance) {
+    job.reservation = instance;
+    job.queue.unplanned.remove(job);
+    instance.environment.reserve(instance, job.spec.resources());
+    instance.promised.add(job);
+  }
+
+  void dropReservation(Job job) {
+    Instance instance = job.reservation;
+    if (instance != null) {
+      job.reservation = null;
+      instance.promised.remove(job);
+      instance.environment.unreserve(instance, job.spec.resources());
+    }
+  }
+
+  /** The ECS agent registered: the instance takes jobs; its promises go back to the queue. */
+  private void instanceReady(Instance instance) {
+    if (!instance.live()) {
+      return;
+    }
+    instance.registeredAt = loop.now();
+    instance.environment.markReady(instance);
+    for (Job job : List.copyOf(instance.promised)) {
+      dropReservation(job);
+      if (job.status == JobStatus.RUNNABLE) {
+        job.queue.unplanned.add(job);
+      }
+    }
+    scheduleIdleCheck(instance);
+    if (instance.spot && faults.spotInterruptionRate() > 0) {
+      double hours = -Math.log(1 - ids.nextDouble()) / faults.spotInterruptionRate();
+      loop.at(loop.now() + (long) (hours * 3_600_000L), () -> reclaim(instance));
+    }
+    loop.markDirty();
+  }
+
+  /**
+   * Scale-in: an instance idle for the scale-down delay is terminated unless that would take the
+   * environment below minvCpus (API Reference, ComputeScalingPolicy; ComputeResource.minvCpus).
+   */
+  void scheduleIdleCheck(Instance instance) {
+    long token = instance.idleToken;
+    ComputeEnvironment ce = instance.environment;
+    Duration delay = ce.scaleDownDelay != null ? ce.scaleDownDelay : timings.scaleDown();
+    loop.after(delay, () -> {
+      if (instance.idle() && instance.idleToken == token && ce.desiredvCpus - instance.type.vcpus() >= ce.minvCpus) {
+        ce.terminate(instance, loop.now());
+        loop.markDirty();
+      }
+    });
+  }
+
+  /** A spot reclaim: the host goes away and fails every attempt on it (User Guide, spot). */
+  private void reclaim(Instance instance) {
+    if (!instance.live()) {
+      return;
+    }
+    ComputeEnvironment ce = instance.environment;
+    List<Job> victims = List.copyOf(instance.jobs);
+    ce.terminate(instance, loop.now());
+    String reason = "Host EC2 (instance " + instance.ec2InstanceId + ") terminated.";
+    for (Job job : victims) {
+      hostLoss.lost(job, reason);
+    }
+    loop.markDirty();
+  }
+}

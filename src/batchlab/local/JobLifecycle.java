@@ -1,0 +1,324 @@
+package batchlab.local;
+
+import java.util.EnumMap;
+
+/**
+ * A job's life from SubmitJob to SUCCEEDED or FAILED: dispatch, dependencies, placement on an
+ * instance, attempts with retries and timeouts, blocked-queue time limits, cancellation and
+ * termination, array parents following their children, and the status indexes ListJobs reads.
+ * It stays one class because these transitions call each other (a finished job releases its
+ * dependents, a cancel finishes, an attempt's end retries); each section below is one of them.
+ */
+final class JobLifecycle {
+
+  static final String CANCELED_BY_TIME_LIMIT = "Canceled by JobStateTimeLimit action due to reason: ";
+  static final String ESSENTIAL_CONTAINER_EXITED = "Essential container in task exited";
+  static final String TIMEOUT_REASON = "Job attempt duration exceeded timeout";
+  static final String DEPENDENCY_FAILED = "Dependent Job failed";
+
+  private final EventLoop loop;
+  private final Registry registry;
+  private final Fleet fleet;
+  private final Timings timings;
+  private final Ids ids;
+  private final Arns arns;
+  private int activeJobs;
+
+  JobLifecycle(EventLoop loop, Registry registry, Fleet fleet, Timings timings, Ids ids, Arns arns) {
+    this.loop = loop;
+    this.registry = registry;
+    this.fleet = fleet;
+    this.timings = timings;
+    this.ids = ids;
+    this.arns = arns;
+  }
+
+  /** Jobs (including array parents) not yet SUCCEEDED or FAILED. */
+  int activeJobs() {
+    return activeJobs;
+  }
+
+  // ---------------------------------------------------------------- submission and dispatch
+
+  /** Registers a submitted job (and its array children) in state SUBMITTED; dispatch follows. */
+  void submit(Job job) {
+    registry.addJob(job);
+    index(job, null);
+    activeJobs++;
+    if (job.isArrayParent()) {
+      for (Job child : job.children) {
+        registry.addJob(child);
+        activeJobs++;
+      }
+      job.childCounts.put(JobStatus.SUBMITTED, job.children.length);
+    }
+    loop.after(timings.dispatch(), () -> dispatch(job));
+  }
+
+  /** SUBMITTED → PENDING (unmet dependencies) or RUNNABLE (User Guide, "Job states"). */
+  private void dispatch(Job job) {
+    if (job.status != JobStatus.SUBMITTED) {
+      return;
+    }
+    if (job.isArrayParent()) {
+      setStatus(job, JobStatus.PENDING);
+      for (Job child : job.children) {
+        if (child.status == JobStatus.SUBMITTED) {
+          readyOrPending(child);
+        }
+      }
+      return;
+    }
+    readyOrPending(job);
+  }
+
+  private void readyOrPending(Job job) {
+    if (job.dependencyFailed) {
+      finish(job, JobStatus.FAILED, DEPENDENCY_FAILED);
+    } else if (job.unmetDependencies > 0) {
+      setStatus(job, JobStatus.PENDING);
+    } else {
+      makeRunnable(job);
+    }
+  }
+
+  private void makeRunnable(Job job) {
+    setStatus(job, JobStatus.RUNNABLE);
+    job.queue.runnable.add(job);
+    job.queue.unplanned.add(job);
+    loop.markDirty();
+  }
+
+  // ---------------------------------------------------------------- a blocked head job
+
+  /** Shows the MISCONFIGURATION reason and arms the queue's time-limit actions for it. */
+  void block(Job job, String reason) {
+    if (reason.equals(job.blockedReason)) {
+      return;
+    }
+    long now = loop.now();
+    job.blockedReason = reason;
+    job.blockedSince = now;
+    job.statusReason = CapacityPlanner.BLOCKED_MESSAGES.get(reason);
+    for (TimeLimitAction action : job.queue.timeLimitActions) {
+      if (action.reason().equals(reason)) {
+        loop.at(now + action.maxTimeSeconds() * 1000L, () -> {
+          if (job.status == JobStatus.RUNNABLE && reason.equals(job.blockedReason) && job.blockedSince == now) {
+            cancel(job, CANCELED_BY_TIME_LIMIT + reason);
+          }
+        });
+      }
+    }
+  }
+
+  // ---------------------------------------------------------------- attempts
+
+  /** RUNNABLE → STARTING on {@code instance}; RUNNING after the job start delay. */
+  void place(Job job, Instance instance) {
+    fleet.dropReservation(job);
+    job.queue.runnable.remove(job);
+    job.queue.unplanned.remove(job);
+    job.blockedReason = null;
+    job.statusReason = null;
+    instance.environment.occupy(instance, job.spec.resources());
+    instance.jobs.add(job);
+    instance.idleToken++;
+    String taskId = ids.hex(32);
+    Attempt attempt = new Attempt(instance,
+        arns.ecs("task/" + instance.environment.ecsClusterName() + "/" + taskId),
+        job.spec.definition().name + "/default/" + taskId, loop.now());
+    job.current = attempt;
+    setStatus(job, JobStatus.STARTING);
+    loop.after(timings.jobStart(), () -> startRunning(job, attempt));
+  }
+
+  private void startRunning(Job job, Attempt attempt) {
+    if (job.current != attempt) {
+      return;
+    }
+    long now = loop.now();
+    attempt.startedAt = now;
+    job.startedAt = now;
+    setStatus(job, JobStatus.RUNNING);
+    JobSpec spec = job.spec;
+    if (spec.runFailure() != null) {
+      loop.at(now, () -> {
+        if (job.current == attempt) {
+          endAttempt(job, attempt, 1, spec.runFailure(), ESSENTIAL_CONTAINER_EXITED, true);
+        }
+      });
+      return;
+    }
+    loop.at(now + spec.runMillis(), () -> {
+      if (job.current == attempt) {
+        endAttempt(job, attempt, 0, null, ESSENTIAL_CONTAINER_EXITED, true);
+      }
+    });
+    Integer timeout = spec.attemptDurationSeconds();
+    if (timeout != null && timeout * 1000L < spec.runMillis()) {
+      loop.at(now + timeout * 1000L, () -> {
+        if (job.current == attempt) {
+          // API Reference, JobTimeout: a timed-out attempt is not retried.
+          endAttempt(job, attempt, 137, null, TIMEOUT_REASON, false);
+        }
+      });
+    }
+  }
+
+  /** The job's host went away: its attempt fails without an exit code, and may be retried. */
+  void hostLost(Job job, String statusReason) {
+    endAttempt(job, job.current, null, null, statusReason, true);
+  }
+
+  /**
+   * Ends the current attempt: frees its capacity, records it, then the job succeeds, goes back to
+   * RUNNABLE (retryStrategy says RETRY and attempts are left) or fails.
+   */
+  private void endAttempt(Job job, Attempt attempt, Integer exitCode, String reason, String statusReason,
+      boolean retryable) {
+    Instance instance = attempt.instance;
+    instance.jobs.remove(job);
+    instance.environment.release(instance, job.spec.resources());
+    if (instance.idle()) {
+      fleet.scheduleIdleCheck(instance);
+    }
+    long now = loop.now();
+    attempt.stoppedAt = now;
+    if (attempt.startedAt == 0) {
+      attempt.startedAt = now;
+    }
+    attempt.exitCode = exitCode;
+    attempt.reason = reason;
+    attempt.statusReason = statusReason;
+    job.attempts.add(attempt);
+    job.current = null;
+    loop.markDirty();
+    if (exitCode != null && exitCode == 0) {
+      finish(job, JobStatus.SUCCEEDED, statusReason);
+    } else if (retryable && !job.terminated
+        && job.spec.retryStrategy().retries(job.attempts.size(), statusReason, reason, exitCode)) {
+      job.statusReason = statusReason;
+      makeRunnable(job);
+    } else {
+      finish(job, JobStatus.FAILED, statusReason);
+    }
+  }
+
+  // ---------------------------------------------------------------- cancel / terminate
+
+  /** CancelJob: jobs not yet STARTING fail with the given reason; later states are left alone. */
+  void cancel(Job job, String reason) {
+    if (job.isArrayParent()) {
+      for (Job child : job.children) {
+        cancel(child, reason);
+      }
+    }
+    if (job.status.cancellable() && !job.isArrayParent()) {
+      job.cancelled = true;
+      leaveQueue(job);
+      finish(job, JobStatus.FAILED, reason);
+    } else if (job.isArrayParent() && !job.status.terminal()) {
+      job.cancelled = true;
+    }
+  }
+
+  /** TerminateJob: like CancelJob, and STARTING/RUNNING attempts are stopped (not retried). */
+  void terminate(Job job, String reason) {
+    job.terminated = true;
+    if (job.isArrayParent()) {
+      for (Job child : job.children) {
+        terminate(child, reason);
+      }
+      return;
+    }
+    if (job.status.cancellable()) {
+      leaveQueue(job);
+      finish(job, JobStatus.FAILED, reason);
+    } else if (job.current != null) {
+      endAttempt(job, job.current, 143, "Task stopped by user", reason, false);
+    }
+  }
+
+  private void leaveQueue(Job job) {
+    fleet.dropReservation(job);
+    job.queue.runnable.remove(job);
+    job.queue.unplanned.remove(job);
+    loop.markDirty();
+  }
+
+  // ---------------------------------------------------------------- completion and dependencies
+
+  private void finish(Job job, JobStatus status, String statusReason) {
+    job.statusReason = statusReason;
+    job.stoppedAt = loop.now();
+    setStatus(job, status);
+    activeJobs--;
+    if (job.parent != null) {
+      childFinished(job.parent);
+    }
+    if (job.dependents != null) {
+      for (Job dependent : job.dependents) {
+        dependencyFinished(dependent, status == JobStatus.SUCCEEDED);
+      }
+    }
+  }
+
+  /** An array parent succeeds when every child has, and fails when all are done and one failed. */
+  private void childFinished(Job parent) {
+    EnumMap<JobStatus, Integer> counts = parent.childCounts;
+    int done = counts.get(JobStatus.SUCCEEDED) + counts.get(JobStatus.FAILED);
+    if (done == parent.children.length && !parent.status.terminal()) {
+      boolean failed = counts.get(JobStatus.FAILED) > 0;
+      finish(parent, failed ? JobStatus.FAILED : JobStatus.SUCCEEDED,
+          failed ? "Array Child Job failed" : null);
+    }
+  }
+
+  /**
+   * A dependency ended: the job becomes RUNNABLE once all have succeeded, and fails as soon as one
+   * fails (API Reference, JobDependency). Array jobs carry their dependencies on each child.
+   */
+  private void dependencyFinished(Job job, boolean succeeded) {
+    if (job.status.terminal()) {
+      return;
+    }
+    if (!succeeded) {
+      job.dependencyFailed = true;
+      if (job.status != JobStatus.SUBMITTED) {
+        leaveQueue(job);
+        finish(job, JobStatus.FAILED, DEPENDENCY_FAILED);
+      }
+      return;
+    }
+    job.unmetDependencies--;
+    if (job.unmetDependencies == 0 && job.status == JobStatus.PENDING) {
+      makeRunnable(job);
+    }
+  }
+
+  // ---------------------------------------------------------------- status indexes
+
+  private void setStatus(Job job, JobStatus status) {
+    JobStatus old = job.status;
+    job.status = status;
+    index(job, old);
+  }
+
+  private void index(Job job, JobStatus old) {
+    if (job.parent != null) {
+      EnumMap<JobStatus, Integer> counts = job.parent.childCounts;
+      if (old != null) {
+        counts.merge(old, -1, Integer::sum);
+      }
+      counts.merge(job.status, 1, Integer::sum);
+      return;
+    }
+    JobQueue queue = job.queue;
+    if (old == null) {
+      queue.all.put(job.seq, job);
+    } else {
+      queue.byStatus.get(old).remove(job.seq);
+    }
+    queue.byStatus.get(job.status).put(job.seq, job);
+  }
+}
