@@ -1,9 +1,12 @@
 package batchlab.local;
 
 import batchlab.batch.InstanceType;
+import batchlab.batch.Misconfiguration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * Which instance type a compute environment launches for a job, and why a job can never run in a
@@ -11,17 +14,9 @@ import java.util.function.Function;
  */
 final class CapacityPlanner {
 
-  static final String JOB_RESOURCE_REQUIREMENT = "MISCONFIGURATION:JOB_RESOURCE_REQUIREMENT";
-  static final String COMPUTE_ENVIRONMENT_MAX_RESOURCE = "MISCONFIGURATION:COMPUTE_ENVIRONMENT_MAX_RESOURCE";
-
-  /** User Guide, "Jobs stuck in a RUNNABLE status": the statusReason shown while a head job blocks. */
-  static final Map<String, String> BLOCKED_MESSAGES = Map.of(
-      JOB_RESOURCE_REQUIREMENT,
-      "MISCONFIGURATION:JOB_RESOURCE_REQUIREMENT - The job resource requirement (vCPU/memory/GPU) is higher "
-          + "than that can be met by the CE(s) attached to the job queue.",
-      COMPUTE_ENVIRONMENT_MAX_RESOURCE,
-      "MISCONFIGURATION:COMPUTE_ENVIRONMENT_MAX_RESOURCE - CE(s) associated with the job queue cannot meet "
-          + "the CPU requirement of the job.");
+  /** User Guide, "Jobs stuck in a RUNNABLE status": the statusReason shown while a head job blocks, by reason. */
+  static final Map<String, String> BLOCKED_MESSAGES = Arrays.stream(Misconfiguration.values())
+      .collect(Collectors.toUnmodifiableMap(Misconfiguration::reason, Misconfiguration::statusReason));
 
   private CapacityPlanner() {}
 
@@ -40,19 +35,14 @@ final class CapacityPlanner {
 
   /**
    * Why a job can never run in this queue, as a jobStateTimeLimitActions reason, or null when it
-   * only has to wait. Only ENABLED environments count; with none enabled the job just waits.
+   * only has to wait: {@link Misconfiguration}'s rule over the ENABLED environments.
    */
   static String misconfiguration(JobQueue queue, Resources need) {
-    List<ComputeEnvironment> enabled = queue.computeEnvironments.stream().filter(ComputeEnvironment::enabled).toList();
-    if (enabled.isEmpty()) {
-      return null;
-    }
-    List<ComputeEnvironment> holding = enabled.stream().filter(ce -> ce.someTypeHolds(need)).toList();
-    if (holding.isEmpty()) {
-      return JOB_RESOURCE_REQUIREMENT;
-    }
-    boolean someCanGrow = holding.stream().anyMatch(ce -> ce.maxvCpus >= need.vcpus() && launchableType(ce, need, 0) != null);
-    return someCanGrow ? null : COMPUTE_ENVIRONMENT_MAX_RESOURCE;
+    List<Misconfiguration.Environment> enabled = queue.computeEnvironments.stream()
+        .filter(ComputeEnvironment::enabled)
+        .map(ce -> new Misconfiguration.Environment(ce.maxvCpus, ce.instanceTypes, ce.strategy, ce.spot))
+        .toList();
+    return Misconfiguration.of(need.vcpus(), need.memoryMiB(), enabled).map(Misconfiguration::reason).orElse(null);
   }
 
   /**

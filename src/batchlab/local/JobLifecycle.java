@@ -111,6 +111,15 @@ final class JobLifecycle {
     }
   }
 
+  /**
+   * The environment was fixed (maxvCpus raised, instance types added): the reason clears and the
+   * job waits for capacity like any other; a pending time-limit action no longer applies to it.
+   */
+  void unblock(Job job) {
+    job.blockedReason = null;
+    job.statusReason = null;
+  }
+
   // ---------------------------------------------------------------- attempts
 
   /** RUNNABLE → STARTING on {@code instance}; RUNNING after the job start delay. */

@@ -17,7 +17,9 @@ package batchlab.local;
  *       allocation strategy ({@link CapacityPlanner}), never beyond maxvCpus except the one-instance
  *       overshoot AWS documents for BEST_FIT_PROGRESSIVE, the SPOT_* strategies and BEST_FIT on spot.
  *   <li>A head job no allowed type (or no maxvCpus) can ever hold blocks its queue with the
- *       documented MISCONFIGURATION statusReason; the queue's jobStateTimeLimitActions cancel it.
+ *       documented MISCONFIGURATION statusReason ({@link batchlab.batch.Misconfiguration}); the queue's
+ *       jobStateTimeLimitActions cancel it. The block is re-evaluated on every pass and clears once
+ *       the environment is fixed.
  * </ul>
  */
 final class Scheduler {
@@ -106,9 +108,12 @@ final class Scheduler {
         lifecycle.place(head, instance);
         continue;
       }
+      // Re-evaluated on every pass, so fixing the environment (maxvCpus, instance types) unblocks the head.
       String blocked = CapacityPlanner.misconfiguration(queue, need);
       if (blocked != null) {
         lifecycle.block(head, blocked);
+      } else if (head.blockedReason != null) {
+        lifecycle.unblock(head);
       }
       return;
     }

@@ -5,7 +5,10 @@ import batchlab.aws.ComputeEnvironmentInfo;
 import batchlab.aws.QueueCapacity;
 import batchlab.aws.Retry;
 import batchlab.aws.SubmitException;
+import batchlab.batch.AllocationStrategy;
 import batchlab.batch.InstanceType;
+import batchlab.batch.InstanceTypeCatalog;
+import batchlab.batch.Misconfiguration;
 import batchlab.run.JobShape;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -67,28 +70,59 @@ public final class Preflight {
       }
       return warnings;
     }
-    if (prediction != null && !prediction.runnable()) {
-      warnings.add(whyNothingFits(shape, queue.maxVcpus(), known) + ": jobs would sit RUNNABLE forever");
-    }
+    List<Misconfiguration.Environment> enabled = enabledEnvironments(queue);
+    Misconfiguration.of(shape.vcpus(), shape.memoryMiB(), enabled)
+        .ifPresentOrElse(reason -> warnings.add(whyNothingFits(shape, enabled, known, reason)
+                + ": jobs would sit RUNNABLE forever"),
+            () -> {
+              if (prediction != null && !prediction.runnable()) {
+                warnings.add(onlyByOvershoot(shape, queue.maxVcpus(), known));
+              }
+            });
     return warnings;
   }
 
-  private static String whyNothingFits(JobShape shape, int maxVcpus, List<InstanceType> known) {
+  /** The queue's ENABLED EC2/SPOT environments as the rule sees them (types outside the catalogue left out). */
+  private static List<Misconfiguration.Environment> enabledEnvironments(QueueCapacity queue) {
+    return queue.environments().stream()
+        .filter(e -> e.ec2() && "ENABLED".equals(e.state()))
+        .map(e -> new Misconfiguration.Environment(e.maxVcpus() == null ? 0 : e.maxVcpus(),
+            InstanceTypeCatalog.resolve(e.instanceTypes()),
+            AllocationStrategy.parse(e.allocationStrategy()).orElse(AllocationStrategy.BEST_FIT),
+            "SPOT".equals(e.resourceType())))
+        .toList();
+  }
+
+  /** Says why, in the terms of the reason {@link Misconfiguration} chose. */
+  private static String whyNothingFits(JobShape shape, List<Misconfiguration.Environment> enabled,
+      List<InstanceType> known, Misconfiguration reason) {
     String job = "a job needs " + shape.vcpus() + " vCPU / " + shape.memoryMiB() + " MiB";
-    if (shape.vcpus() > maxVcpus) {
-      return job + " but the compute environment's maxvCpus is " + maxVcpus
-          + " (MISCONFIGURATION:COMPUTE_ENVIRONMENT_MAX_RESOURCE)";
-    }
-    List<InstanceType> holding = known.stream().filter(t -> t.canHold(shape.vcpus(), shape.memoryMiB())).toList();
-    if (holding.isEmpty()) {
+    int largestMax = enabled.stream().mapToInt(Misconfiguration.Environment::maxvCpus).max().orElse(0);
+    String why;
+    if (reason == Misconfiguration.JOB_RESOURCE_REQUIREMENT) {
       String offered = known.stream().limit(4)
           .map(t -> t.name() + ": " + t.vcpus() + " vCPU, " + t.usableMemoryMiB() + " MiB usable")
           .collect(Collectors.joining("; "));
-      return job + " but no allowed instance type can hold it (" + offered + (known.size() > 4 ? "; ..." : "")
-          + ") (MISCONFIGURATION:JOB_RESOURCE_REQUIREMENT)";
+      why = " but no allowed instance type can hold it (" + offered + (known.size() > 4 ? "; ..." : "") + ")";
+    } else if (shape.vcpus() > largestMax) {
+      why = " but the compute environment's maxvCpus is " + largestMax;
+    } else {
+      why = " and the smallest allowed type that holds it, " + smallest(shape, known) + ", is larger than maxvCpus "
+          + largestMax;
     }
-    InstanceType smallest = holding.stream().min(Comparator.comparingInt(InstanceType::vcpus)).orElseThrow();
-    return job + " and the smallest allowed type that holds it, " + smallest.name() + " (" + smallest.vcpus()
-        + " vCPU), is larger than maxvCpus " + maxVcpus;
+    return job + why + " (" + reason.reason() + ")";
+  }
+
+  /** The job runs only because the strategy may go one instance over maxvCpus; the prediction cannot count on it. */
+  private static String onlyByOvershoot(JobShape shape, int maxVcpus, List<InstanceType> known) {
+    return "a job needs " + shape.vcpus() + " vCPU / " + shape.memoryMiB() + " MiB and the smallest allowed type that "
+        + "holds it, " + smallest(shape, known) + ", is larger than maxvCpus " + maxVcpus
+        + ": jobs run only on the one instance the allocation strategy may launch beyond maxvCpus";
+  }
+
+  private static String smallest(JobShape shape, List<InstanceType> known) {
+    InstanceType smallest = known.stream().filter(t -> t.canHold(shape.vcpus(), shape.memoryMiB()))
+        .min(Comparator.comparingInt(InstanceType::vcpus)).orElseThrow();
+    return smallest.name() + " (" + smallest.vcpus() + " vCPU)";
   }
 }

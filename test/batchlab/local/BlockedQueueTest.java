@@ -75,4 +75,55 @@ class BlockedQueueTest {
     assertThat(harness.job(id).statusReason())
         .isEqualTo("Canceled by JobStateTimeLimit action due to reason: MISCONFIGURATION:COMPUTE_ENVIRONMENT_MAX_RESOURCE");
   }
+
+  private void environmentAndQueue(String name, String strategy, int maxVcpus, String... instanceTypes) {
+    harness.batch.createComputeEnvironment(r -> r.computeEnvironmentName(name).type("MANAGED")
+        .computeResources(c -> c.type("EC2").allocationStrategy(strategy).minvCpus(0).maxvCpus(maxVcpus)
+            .instanceTypes(instanceTypes).subnets("subnet-1").instanceRole("ecsInstanceRole")));
+    harness.batch.createJobQueue(r -> r.jobQueueName(name + "-queue").priority(5)
+        .computeEnvironmentOrder(Fixtures.first(name)));
+  }
+
+  @Test
+  void raisingMaxVcpusUnblocksTheHeadJobWithinTheBootTime() {
+    environmentAndQueue("narrow", "BEST_FIT_PROGRESSIVE", 2, "m7i");
+    String id = harness.batch.submitJob(r -> r.jobName("four-vcpus").jobQueue("narrow-queue")
+        .jobDefinition(harness.definition).containerOverrides(o -> o.resourceRequirements(Fixtures.vcpus(4)))).jobId();
+    harness.emulator.advance(Duration.ofMinutes(2));
+    assertThat(harness.job(id).statusReason()).startsWith("MISCONFIGURATION:COMPUTE_ENVIRONMENT_MAX_RESOURCE - ");
+
+    harness.batch.updateComputeEnvironment(r -> r.computeEnvironment("narrow").computeResources(c -> c.maxvCpus(8)));
+    harness.emulator.advance(Timings.DEFAULT.instanceBoot().plus(Timings.DEFAULT.jobStart()));
+
+    JobDetail started = harness.job(id);
+    assertThat(started.status()).isEqualTo(JobStatus.RUNNING);
+    assertThat(started.statusReason()).isNull();
+  }
+
+  @Test
+  void addingALargerInstanceTypeUnblocksTheHeadJob() {
+    environmentAndQueue("small", "BEST_FIT_PROGRESSIVE", 16, "m7i.large");
+    String id = harness.batch.submitJob(r -> r.jobName("four-vcpus").jobQueue("small-queue")
+        .jobDefinition(harness.definition).containerOverrides(o -> o.resourceRequirements(Fixtures.vcpus(4)))).jobId();
+    harness.emulator.advance(Duration.ofMinutes(2));
+    assertThat(harness.job(id).statusReason()).startsWith("MISCONFIGURATION:JOB_RESOURCE_REQUIREMENT - ");
+
+    harness.batch.updateComputeEnvironment(r -> r.computeEnvironment("small")
+        .computeResources(c -> c.instanceTypes("m7i.large", "m7i.xlarge")));
+    harness.emulator.advance(Timings.DEFAULT.instanceBoot().plus(Timings.DEFAULT.jobStart()));
+
+    assertThat(harness.job(id).status()).isEqualTo(JobStatus.RUNNING);
+    assertThat(harness.job(id).statusReason()).isNull();
+  }
+
+  @Test
+  void aJobTooBigForMaxVcpusAndForEveryTypeGetsTheMaxResourceReason() {
+    // The README's rule (batchlab.batch.Misconfiguration): maxvCpus is checked before the instance types.
+    environmentAndQueue("article", "BEST_FIT_PROGRESSIVE", 4, "m7i.large");
+    String id = harness.batch.submitJob(r -> r.jobName("eight-vcpus").jobQueue("article-queue")
+        .jobDefinition(harness.definition).containerOverrides(o -> o.resourceRequirements(Fixtures.vcpus(8)))).jobId();
+    harness.emulator.advance(Duration.ofMinutes(1));
+    assertThat(harness.job(id).statusReason()).isEqualTo("MISCONFIGURATION:COMPUTE_ENVIRONMENT_MAX_RESOURCE - "
+        + "CE(s) associated with the job queue cannot meet the CPU requirement of the job.");
+  }
 }

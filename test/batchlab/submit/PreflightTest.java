@@ -14,8 +14,12 @@ import org.junit.jupiter.api.Test;
 class PreflightTest {
 
   private static QueueCapacity queue(int maxVcpus, String state, String... types) {
+    return queue("SPOT", "BEST_FIT_PROGRESSIVE", maxVcpus, state, types);
+  }
+
+  private static QueueCapacity queue(String type, String strategy, int maxVcpus, String state, String... types) {
     return new QueueCapacity("arn:q", "q", "ENABLED", "VALID", List.of(new ComputeEnvironmentInfo("arn:ce", "ce",
-        state, "VALID", "SPOT", maxVcpus, 0, List.of(types), "BEST_FIT_PROGRESSIVE", "arn:cluster")));
+        state, "VALID", type, maxVcpus, 0, List.of(types), strategy, "arn:cluster")));
   }
 
   private static List<String> warnings(QueueCapacity queue, int vcpus, int memory) {
@@ -43,10 +47,26 @@ class PreflightTest {
   }
 
   @Test
-  void theSmallestFittingTypeLargerThanMaxVcpus() {
+  void aJobTooBigForBothMaxVcpusAndEveryTypeGetsTheMaxResourceReasonAsTheEmulatorGivesIt() {
+    // 8 vCPU on maxvCpus 4 with only m7i.large (2 vCPU): the rule checks maxvCpus first (Misconfiguration).
+    assertThat(warnings(queue(4, "ENABLED", "m7i.large"), 8, 1024)).containsExactly(
+        "a job needs 8 vCPU / 1024 MiB but the compute environment's maxvCpus is 4 "
+            + "(MISCONFIGURATION:COMPUTE_ENVIRONMENT_MAX_RESOURCE): jobs would sit RUNNABLE forever");
+  }
+
+  @Test
+  void theSmallestFittingTypeLargerThanMaxVcpusOnBestFitOnDemandCanNeverLaunch() {
+    assertThat(warnings(queue("EC2", "BEST_FIT", 2, "ENABLED", "m7i.xlarge"), 2, 1024)).containsExactly(
+        "a job needs 2 vCPU / 1024 MiB and the smallest allowed type that holds it, m7i.xlarge (4 vCPU), is larger "
+            + "than maxvCpus 2 (MISCONFIGURATION:COMPUTE_ENVIRONMENT_MAX_RESOURCE): jobs would sit RUNNABLE forever");
+  }
+
+  @Test
+  void theSmallestFittingTypeLargerThanMaxVcpusRunsOnlyOnTheOvershootInstance() {
+    // BEST_FIT_PROGRESSIVE may go one instance over maxvCpus: the jobs run, but not as the prediction counts.
     assertThat(warnings(queue(2, "ENABLED", "m7i.xlarge"), 2, 1024)).containsExactly(
         "a job needs 2 vCPU / 1024 MiB and the smallest allowed type that holds it, m7i.xlarge (4 vCPU), is larger "
-            + "than maxvCpus 2: jobs would sit RUNNABLE forever");
+            + "than maxvCpus 2: jobs run only on the one instance the allocation strategy may launch beyond maxvCpus");
   }
 
   @Test
