@@ -24,8 +24,10 @@ final class Job {
   long stoppedAt;
   boolean cancelled;
   boolean terminated;
-  /** Dependencies not yet SUCCEEDED. */
-  int unmetDependencies;
+  /** Dependencies not yet finished (SUCCEEDED or FAILED). */
+  int unfinishedDependencies;
+  /** CancelJob's reason while a PENDING job waits for its dependencies to finish before it is cancelled. */
+  String cancelReason;
   /** A dependency failed before this job was dispatched. */
   boolean dependencyFailed;
   List<Job> dependents;

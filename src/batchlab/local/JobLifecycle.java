@@ -75,7 +75,7 @@ final class JobLifecycle {
   private void readyOrPending(Job job) {
     if (job.dependencyFailed) {
       finish(job, JobStatus.FAILED, DEPENDENCY_FAILED);
-    } else if (job.unmetDependencies > 0) {
+    } else if (job.unfinishedDependencies > 0) {
       setStatus(job, JobStatus.PENDING);
     } else {
       makeRunnable(job);
@@ -215,20 +215,33 @@ final class JobLifecycle {
 
   // ---------------------------------------------------------------- cancel / terminate
 
-  /** CancelJob: jobs not yet STARTING fail with the given reason; later states are left alone. */
+  /**
+   * CancelJob (API Reference): SUBMITTED and RUNNABLE jobs fail with the given reason at once; a
+   * PENDING job is cancelled only after all its dependencies have finished, so until then it stays
+   * PENDING (and so do its own dependents); STARTING and RUNNING jobs are left alone. An array
+   * parent passes the cancel to its children and ends when they have.
+   */
   void cancel(Job job, String reason) {
     if (job.isArrayParent()) {
       for (Job child : job.children) {
         cancel(child, reason);
       }
+      if (!job.status.terminal()) {
+        job.cancelled = true;
+      }
+      return;
     }
-    if (job.status.cancellable() && !job.isArrayParent()) {
-      job.cancelled = true;
-      leaveQueue(job);
-      finish(job, JobStatus.FAILED, reason);
-    } else if (job.isArrayParent() && !job.status.terminal()) {
-      job.cancelled = true;
+    if (job.status == JobStatus.PENDING && job.unfinishedDependencies > 0) {
+      job.cancelReason = reason;
+    } else if (job.status.cancellable()) {
+      cancelNow(job, reason);
     }
+  }
+
+  private void cancelNow(Job job, String reason) {
+    job.cancelled = true;
+    leaveQueue(job);
+    finish(job, JobStatus.FAILED, reason);
   }
 
   /** TerminateJob: like CancelJob, and STARTING/RUNNING attempts are stopped (not retried). */
@@ -285,22 +298,28 @@ final class JobLifecycle {
 
   /**
    * A dependency ended: the job becomes RUNNABLE once all have succeeded, and fails as soon as one
-   * fails (API Reference, JobDependency). Array jobs carry their dependencies on each child.
+   * fails (API Reference, JobDependency); a job whose cancel waits for its dependencies is
+   * cancelled when the last one has finished (API Reference, CancelJob). Array jobs carry their
+   * dependencies on each child.
    */
   private void dependencyFinished(Job job, boolean succeeded) {
     if (job.status.terminal()) {
       return;
     }
+    job.unfinishedDependencies--;
     if (!succeeded) {
       job.dependencyFailed = true;
+    }
+    if (job.cancelReason != null) {
+      if (job.unfinishedDependencies == 0) {
+        cancelNow(job, job.cancelReason);
+      }
+    } else if (!succeeded) {
       if (job.status != JobStatus.SUBMITTED) {
         leaveQueue(job);
         finish(job, JobStatus.FAILED, DEPENDENCY_FAILED);
       }
-      return;
-    }
-    job.unmetDependencies--;
-    if (job.unmetDependencies == 0 && job.status == JobStatus.PENDING) {
+    } else if (job.unfinishedDependencies == 0 && job.status == JobStatus.PENDING) {
       makeRunnable(job);
     }
   }

@@ -153,7 +153,7 @@ final class JobOperations {
       job.dependencyFailed = true;
       return;
     }
-    job.unmetDependencies++;
+    job.unfinishedDependencies++;
     target.addDependent(job);
   }
 
