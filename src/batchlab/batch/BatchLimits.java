@@ -34,5 +34,9 @@ public final class BatchLimits {
   public static final int RUNNABLE_TIME_LIMIT_MIN_SECONDS = 600;
   public static final int RUNNABLE_TIME_LIMIT_MAX_SECONDS = 86_400;
 
+  /** A compute environment's scalingPolicy.minScaleDownDelayMinutes: 20 to 10,080 minutes, or 0 to unset it. */
+  public static final int SCALE_DOWN_DELAY_MIN_MINUTES = 20;
+  public static final int SCALE_DOWN_DELAY_MAX_MINUTES = 10_080;
+
   private BatchLimits() {}
 }

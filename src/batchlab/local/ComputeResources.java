@@ -1,6 +1,7 @@
 package batchlab.local;
 
 import batchlab.batch.AllocationStrategy;
+import batchlab.batch.BatchLimits;
 import batchlab.batch.InstanceType;
 import batchlab.batch.InstanceTypeCatalog;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -75,11 +76,30 @@ record ComputeResources(boolean spot, AllocationStrategy strategy, int minvCpus,
           + "and optimal");
     }
     List<InstanceType> types = InstanceTypeCatalog.resolve(expanded);
-    JsonNode scaling = resources.path("scalingPolicy").path("minScaleDownDelayMinutes");
-    Duration scaleDownDelay = scaling.isInt() && scaling.asInt() > 0 ? Duration.ofMinutes(scaling.asInt()) : null;
+    Duration scaleDownDelay = scaleDownDelay(resources.path("scalingPolicy"));
     resources.remove("desiredvCpus");
     resources.put("allocationStrategy", strategy.name());
     return new ComputeResources(spot, strategy, min, max, types, scaleDownDelay, resources);
+  }
+
+  /**
+   * scalingPolicy.minScaleDownDelayMinutes (API Reference, ComputeScalingPolicy): 20 to 10,080
+   * minutes; 0 (or no policy) unsets it, which leaves the emulator's default scale-in.
+   */
+  private static Duration scaleDownDelay(JsonNode policy) {
+    if (!policy.isObject()) {
+      return null;
+    }
+    Integer minutes = Json.optionalInt(policy, "minScaleDownDelayMinutes", 0, Integer.MAX_VALUE);
+    if (minutes == null || minutes == 0) {
+      return null;
+    }
+    if (minutes < BatchLimits.SCALE_DOWN_DELAY_MIN_MINUTES || minutes > BatchLimits.SCALE_DOWN_DELAY_MAX_MINUTES) {
+      throw ApiException.client("computeResources.scalingPolicy.minScaleDownDelayMinutes " + minutes
+          + " is out of range: allowed 0 (unset) or " + BatchLimits.SCALE_DOWN_DELAY_MIN_MINUTES + " to "
+          + BatchLimits.SCALE_DOWN_DELAY_MAX_MINUTES);
+    }
+    return Duration.ofMinutes(minutes);
   }
 
   /**

@@ -10,8 +10,11 @@ import java.util.Map;
 /** Create/Update/Describe/DeleteComputeEnvironment (API Reference) for managed EC2 and SPOT environments. */
 final class EnvironmentOperations {
 
-  /** The fields of scaling settings; changing any other computeResources field is an infrastructure update. */
-  private static final List<String> SCALING_FIELDS = List.of("minvCpus", "maxvCpus", "desiredvCpus");
+  /**
+   * The fields of a scaling update (User Guide, "Updating compute environments"; the scale-down delay of
+   * the scaling policy included); changing any other computeResources field is an infrastructure update.
+   */
+  private static final List<String> SCALING_FIELDS = List.of("minvCpus", "maxvCpus", "desiredvCpus", "scalingPolicy");
 
   /** A CreateComputeEnvironment call as sent, checked. */
   record CreateRequest(String name, String state, String serviceRole, ObjectNode updatePolicy,
@@ -58,7 +61,7 @@ final class EnvironmentOperations {
           Json.optionalString(request, "serviceRole"));
     }
 
-    /** Whether a field other than min/max/desired vCPUs changes (User Guide, "Updating compute environments"). */
+    /** Whether a field other than min/max/desired vCPUs and the scaling policy changes. */
     boolean infrastructure() {
       return changes != null && changes.properties().stream().anyMatch(f -> !SCALING_FIELDS.contains(f.getKey()));
     }
@@ -121,7 +124,7 @@ final class EnvironmentOperations {
       }
       if (request.infrastructure() && ce.strategy == AllocationStrategy.BEST_FIT) {
         throw ApiException.client("Infrastructure updates are not supported for compute environments using the "
-            + "BEST_FIT allocation strategy; only minvCpus, maxvCpus and desiredvCpus can be updated");
+            + "BEST_FIT allocation strategy; only minvCpus, maxvCpus, desiredvCpus and scalingPolicy can be updated");
       }
       ComputeResources resources = ComputeResources.parse(merged, false);
       resources.checkDesired(request.desiredvCpus(), ce.desiredvCpus);

@@ -97,6 +97,7 @@ final class Fleet {
       return;
     }
     instance.registeredAt = loop.now();
+    instance.idleSince = instance.registeredAt;
     instance.environment.markReady(instance);
     for (Job job : List.copyOf(instance.promised)) {
       dropReservation(job);
@@ -113,14 +114,17 @@ final class Fleet {
   }
 
   /**
-   * Scale-in: an instance idle for the scale-down delay is terminated unless that would take the
-   * environment below minvCpus (API Reference, ComputeScalingPolicy; ComputeResource.minvCpus).
+   * Scale-in: an instance idle for the scale-down delay, counted from the end of its last job, is
+   * terminated unless that would take the environment below minvCpus (API Reference,
+   * ComputeScalingPolicy; ComputeResource.minvCpus). The scaling policy's delay does not apply to
+   * an instance that has not yet run a job: it goes after the emulator's default delay. Calling
+   * this again re-times the check (a changed delay), replacing the one already scheduled.
    */
   void scheduleIdleCheck(Instance instance) {
-    long token = instance.idleToken;
+    long token = ++instance.idleToken;
     ComputeEnvironment ce = instance.environment;
-    Duration delay = ce.scaleDownDelay != null ? ce.scaleDownDelay : timings.scaleDown();
-    loop.after(delay, () -> {
+    Duration delay = ce.scaleDownDelay != null && instance.ranAJob ? ce.scaleDownDelay : timings.scaleDown();
+    loop.at(Math.max(loop.now(), instance.idleSince + delay.toMillis()), () -> {
       if (instance.idle() && instance.idleToken == token && ce.desiredvCpus - instance.type.vcpus() >= ce.minvCpus) {
         ce.terminate(instance, loop.now());
         loop.markDirty();

@@ -32,8 +32,12 @@ final class Instance {
   final Set<Job> jobs = new LinkedHashSet<>();
   /** RUNNABLE jobs promised room on this instance while it boots. */
   final Set<Job> promised = new LinkedHashSet<>();
-  /** Bumped whenever the instance gets work, so a stale idle check can tell it is outdated. */
+  /** Bumped whenever the instance gets work or its idle check is re-timed, so a stale check can tell. */
   long idleToken;
+  /** Since when the instance has had no job: its registration, or the end of its last job. */
+  long idleSince;
+  /** Whether a job has ever been placed here (the scaling policy's delay applies only then). */
+  boolean ranAJob;
 
   Instance(long seq, String ec2InstanceId, String containerInstanceArn, InstanceType type, boolean spot,
       long launchedAt, ComputeEnvironment environment) {

@@ -132,6 +132,7 @@ final class JobLifecycle {
     instance.environment.occupy(instance, job.spec.resources());
     instance.jobs.add(job);
     instance.idleToken++;
+    instance.ranAJob = true;
     String taskId = ids.hex(32);
     Attempt attempt = new Attempt(instance,
         arns.ecs("task/" + instance.environment.ecsClusterName() + "/" + taskId),
@@ -188,10 +189,11 @@ final class JobLifecycle {
     Instance instance = attempt.instance;
     instance.jobs.remove(job);
     instance.environment.release(instance, job.spec.resources());
+    long now = loop.now();
     if (instance.idle()) {
+      instance.idleSince = now;
       fleet.scheduleIdleCheck(instance);
     }
-    long now = loop.now();
     attempt.stoppedAt = now;
     if (attempt.startedAt == 0) {
       attempt.startedAt = now;
