@@ -3,10 +3,13 @@ package batchlab.batch;
 /**
  * An EC2 instance type as AWS Batch sees it: vCPUs and the memory a job can actually be given.
  *
- * <p>Usable memory follows the AWS Batch User Guide, "Compute resource memory management": the ECS
- * agent registers the memory the OS reports, less than the nominal memory (an m4.large with 8 GiB
- * registers 7985 MiB, i.e. 207 MiB per 8 GiB), and the Batch AMI reserves a further 32 MiB for the
- * agent. A job asking for the nominal memory of a type can therefore never be placed on it.
+ * <p>Usable memory follows the AWS Batch User Guide, "Compute resource memory management": the OS
+ * reports less than the nominal memory (an m4.large with 8 GiB reports 7985 MiB, i.e. 207 MiB per
+ * 8 GiB), and the Batch AMI reserves a further 32 MiB for the agent (ECS_RESERVED_MEMORY), which the
+ * ECS agent leaves out of what it registers (ECS Developer Guide, "Reserving Amazon ECS Linux
+ * container instance memory"). {@link #usableMemoryMiB()} is that one figure: what jobs can be given,
+ * and what ECS shows as the instance's registered MEMORY. A job asking for the nominal memory of a
+ * type can therefore never be placed on it.
  */
 public record InstanceType(String name, int vcpus, int memoryMiB) {
 
@@ -26,14 +29,17 @@ public record InstanceType(String name, int vcpus, int memoryMiB) {
     }
   }
 
-  /** Memory the ECS agent registers for this type (what the OS reports). */
-  public int registeredMemoryMiB() {
+  /** Memory the OS of an instance of this type reports (Docker's ReadMemInfo). */
+  int osMemoryMiB() {
     return memoryMiB - (int) Math.round(memoryMiB * OS_RESERVED_FRACTION);
   }
 
-  /** Memory that jobs placed on one instance of this type can use in total. */
+  /**
+   * Memory that jobs placed on one instance of this type can use in total: what the OS reports
+   * less the 32 MiB reserved for the agent, which is also the MEMORY the ECS agent registers.
+   */
   public int usableMemoryMiB() {
-    return registeredMemoryMiB() - ECS_RESERVED_MIB;
+    return osMemoryMiB() - ECS_RESERVED_MIB;
   }
 
   /** Whether one job of this size fits on an otherwise empty instance of this type. */

@@ -6,6 +6,7 @@ final class Attempt {
   final String taskArn;
   final String logStreamName;
   final long placedAt;
+  /** When the attempt went RUNNING; 0 while (or if it ended while) STARTING. */
   long startedAt;
   long stoppedAt;
   Integer exitCode;
@@ -17,5 +18,9 @@ final class Attempt {
     this.taskArn = taskArn;
     this.logStreamName = logStreamName;
     this.placedAt = placedAt;
+  }
+
+  boolean reachedRunning() {
+    return startedAt > 0;
   }
 }

@@ -101,9 +101,9 @@ final class EcsApi {
     node.put("version", 1);
     node.putObject("versionInfo").put("agentVersion", "1.89.0").put("dockerVersion", "DockerVersion: 25.0.8");
     boolean active = instance.state == Instance.State.ACTIVE;
-    node.set("remainingResources", resources(
-        active ? instance.freeVcpus() : 0, active ? instance.type.registeredMemoryMiB() - instance.usedMemoryMiB : 0));
-    node.set("registeredResources", resources(instance.type.vcpus(), instance.type.registeredMemoryMiB()));
+    // Registered MEMORY is what jobs can use: the agent leaves the Batch AMI's 32 MiB reserve out.
+    node.set("remainingResources", resources(active ? instance.freeVcpus() : 0, active ? instance.freeMemoryMiB() : 0));
+    node.set("registeredResources", resources(instance.type.vcpus(), instance.type.usableMemoryMiB()));
     node.put("status", active ? "ACTIVE" : "INACTIVE");
     node.put("agentConnected", active);
     // A job's task is PENDING in ECS while the job is STARTING, RUNNING once the job is.

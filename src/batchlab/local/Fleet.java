@@ -35,13 +35,16 @@ final class Fleet {
   }
 
   /**
-   * Applies a compute environment's capacity settings: launches instances up to minvCpus and up to
-   * an explicitly requested desiredvCpus, and re-checks idle instances (minvCpus may have dropped).
+   * Applies a compute environment's capacity settings: launches instances up to minvCpus (kept even
+   * when the environment is DISABLED: API Reference, ComputeResource.minvCpus) and, when ENABLED, up
+   * to an explicitly requested desiredvCpus; re-times idle instances (minvCpus or the delay may have
+   * changed).
    */
   void environmentChanged(ComputeEnvironment ce, Integer requestedDesired) {
-    int target = Math.max(ce.minvCpus, requestedDesired == null ? 0 : requestedDesired);
+    int requested = ce.enabled() && requestedDesired != null ? requestedDesired : 0;
+    int target = Math.max(ce.minvCpus, requested);
     List<InstanceType> cheapestFirst = ce.instanceTypes.stream().sorted(InstanceCost.BY_COST_PER_VCPU).toList();
-    while (ce.enabled() && ce.desiredvCpus < target && !cheapestFirst.isEmpty()) {
+    while (ce.desiredvCpus < target && !cheapestFirst.isEmpty()) {
       launch(ce, cheapestFirst.get(0));
     }
     for (Instance instance : ce.liveInstances.values()) {

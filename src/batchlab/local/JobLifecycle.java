@@ -61,7 +61,7 @@ final class JobLifecycle {
       return;
     }
     if (job.isArrayParent()) {
-      setStatus(job, JobStatus.PENDING);
+      // The parent stays SUBMITTED until a child becomes RUNNABLE (see makeRunnable).
       for (Job child : job.children) {
         if (child.status == JobStatus.SUBMITTED) {
           readyOrPending(child);
@@ -84,6 +84,10 @@ final class JobLifecycle {
 
   private void makeRunnable(Job job) {
     setStatus(job, JobStatus.RUNNABLE);
+    // User Guide, "Array jobs": a parent is updated to PENDING when any child is updated to RUNNABLE.
+    if (job.parent != null && job.parent.status == JobStatus.SUBMITTED) {
+      setStatus(job.parent, JobStatus.PENDING);
+    }
     job.queue.runnable.add(job);
     job.queue.unplanned.add(job);
     loop.markDirty();
@@ -195,9 +199,6 @@ final class JobLifecycle {
       fleet.scheduleIdleCheck(instance);
     }
     attempt.stoppedAt = now;
-    if (attempt.startedAt == 0) {
-      attempt.startedAt = now;
-    }
     attempt.exitCode = exitCode;
     attempt.reason = reason;
     attempt.statusReason = statusReason;

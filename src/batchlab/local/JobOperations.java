@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
-import java.util.Collections;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -200,14 +200,8 @@ final class JobOperations {
       if (parent == null || !parent.isArrayParent()) {
         throw ApiException.client("arrayJobId " + request.arrayJobId() + " is not an array job");
       }
-      List<Job> children = new ArrayList<>(List.of(parent.children));
-      boolean descending = filter != null;
-      if (descending) {
-        Collections.reverse(children);
-      }
-      candidates = children.stream()
-          .filter(c -> after == null || (descending ? c.seq < after : c.seq > after))
-          .iterator();
+      // Children in index order; no filter applies to them (ListJobsRequest).
+      candidates = Arrays.stream(parent.children).filter(c -> after == null || c.seq > after).iterator();
     }
     ObjectNode response = Json.object();
     ArrayNode list = response.putArray("jobSummaryList");

@@ -47,10 +47,9 @@ final class JobViews {
     }
     node.put("jobDefinition", spec.definition().arn);
     node.set("parameters", Json.stringMapNode(spec.parameters()));
-    if (!job.isArrayParent()) {
-      node.set("container", container(job));
-    }
-    arrayProperties(node, job, true);
+    // An array parent shows the container its children run, without any attempt's details.
+    node.set("container", container(job));
+    arrayProperties(node, job);
     if (spec.attemptDurationSeconds() != null) {
       node.putObject("timeout").put("attemptDurationSeconds", spec.attemptDurationSeconds());
     }
@@ -81,7 +80,7 @@ final class JobViews {
         container.put("reason", last.reason);
       }
     }
-    arrayProperties(node, job, false);
+    arrayProperties(node, job);
     node.put("jobDefinition", job.spec.definition().arn);
     return node;
   }
@@ -95,13 +94,12 @@ final class JobViews {
     }
   }
 
-  private static void arrayProperties(ObjectNode node, Job job, boolean detail) {
+  /** Array parents carry the children's statusSummary in DescribeJobs and ListJobs alike; children their index. */
+  private static void arrayProperties(ObjectNode node, Job job) {
     if (job.isArrayParent()) {
       ObjectNode array = node.putObject("arrayProperties");
-      if (detail) {
-        ObjectNode summary = array.putObject("statusSummary");
-        job.childCounts.forEach((status, count) -> summary.put(status.name(), count));
-      }
+      ObjectNode summary = array.putObject("statusSummary");
+      job.childCounts.forEach((status, count) -> summary.put(status.name(), count));
       array.put("size", job.children.length);
     } else if (job.parent != null) {
       node.putObject("arrayProperties").put("index", job.arrayIndex);
@@ -119,8 +117,11 @@ final class JobViews {
     if (attempt.reason != null) {
       container.put("reason", attempt.reason);
     }
-    container.put("logStreamName", attempt.logStreamName);
-    node.put("startedAt", attempt.startedAt);
+    // Both exist only once the attempt reached RUNNING (API Reference, AttemptDetail, ContainerDetail).
+    if (attempt.reachedRunning()) {
+      container.put("logStreamName", attempt.logStreamName);
+      node.put("startedAt", attempt.startedAt);
+    }
     node.put("stoppedAt", attempt.stoppedAt);
     node.put("statusReason", attempt.statusReason);
     return node;
@@ -173,7 +174,9 @@ final class JobViews {
     if (attempt != null) {
       container.put("containerInstanceArn", attempt.instance.containerInstanceArn);
       container.put("taskArn", attempt.taskArn);
-      container.put("logStreamName", attempt.logStreamName);
+      if (attempt.reachedRunning()) {
+        container.put("logStreamName", attempt.logStreamName);
+      }
       container.put("instanceType", attempt.instance.type.name());
       if (attempt.exitCode != null) {
         container.put("exitCode", attempt.exitCode);

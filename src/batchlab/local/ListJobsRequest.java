@@ -8,7 +8,9 @@ import java.util.function.Predicate;
 
 /**
  * A ListJobs call as sent, checked (API Reference, ListJobs): exactly one of jobQueue / arrayJobId;
- * without a filter one status (RUNNING when not given), with a filter (at most one) every status.
+ * without a filter one status (RUNNING when not given), with a filter (at most one) every status. With
+ * arrayJobId a filter is ignored ("the filter doesn't apply to child jobs in an array"), so the
+ * children are listed as without one.
  *
  * @param filter null without a filter
  * @param status the one status listed, null when a filter is given
@@ -29,6 +31,10 @@ record ListJobsRequest(String jobQueue, String arrayJobId, int limit, Predicate<
     Integer maxResults = Json.optionalInt(request, "maxResults", 1, BatchLimits.LIST_RESULTS_MAX);
     int limit = maxResults == null ? BatchLimits.LIST_RESULTS_MAX : maxResults;
     Predicate<Job> filter = filter(request);
+    if (arrayJobId != null) {
+      // "The filter doesn't apply to child jobs in an array": checked, then ignored; jobStatus applies.
+      filter = null;
+    }
     JobStatus status = filter != null ? null
         : JobStatus.parse(request.hasNonNull("jobStatus") ? Json.optionalString(request, "jobStatus") : "RUNNING");
     String token = Json.optionalString(request, "nextToken");

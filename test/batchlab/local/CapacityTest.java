@@ -115,6 +115,17 @@ class CapacityTest {
   }
 
   @Test
+  void minVcpusIsKeptOnAnEnvironmentCreatedDisabled() {
+    harness.batch.createComputeEnvironment(r -> r.computeEnvironmentName("parked").type("MANAGED").state("DISABLED")
+        .computeResources(c -> c.type("EC2").allocationStrategy("BEST_FIT_PROGRESSIVE").minvCpus(2).maxvCpus(8)
+            .instanceTypes("m7i.large").subnets("subnet-0a").instanceRole("ecsInstanceRole")));
+    harness.emulator.advance(Duration.ofHours(2));
+    var ce = harness.batch.describeComputeEnvironments(r -> r.computeEnvironments("parked")).computeEnvironments().get(0);
+    assertThat(ce.computeResources().desiredvCpus()).isEqualTo(2);
+    assertThat(harness.ecs.listContainerInstances(r -> r.cluster(ce.ecsClusterArn())).containerInstanceArns()).hasSize(1);
+  }
+
+  @Test
   void idleInstancesScaleInAfterTheScaleDownDelay() {
     try (EmulatorHarness quick = new EmulatorHarness(b -> b.timings(Timings.DEFAULT.withScaleDown(Duration.ofMinutes(2))))) {
       quick.submit("one");
