@@ -2,11 +2,21 @@
 
 Usage: python sleep_example.py [SECONDS]   (default 60; the job definition passes Ref::seconds)
 """
+import signal
 import sys
 import time
 from datetime import datetime
 
 DEFAULT_SECONDS = 60
+# Exit status after SIGTERM (128 + 15). AWS Batch sends SIGTERM when an attempt times out, and SIGKILL
+# 30 s later; the script runs as PID 1 in its container, where SIGTERM is ignored unless handled.
+SIGTERM_EXIT = 143
+
+
+def stop(signum, frame):
+    """SIGTERM: say so and exit at once with SIGTERM_EXIT, so a timed-out job stops before SIGKILL."""
+    print(f"Job stopped by SIGTERM at: {datetime.now().strftime('%Y-%m-%d %H:%M:%S')}", flush=True)
+    sys.exit(SIGTERM_EXIT)
 
 
 def fail(message):
@@ -32,6 +42,7 @@ def parse_seconds(argv):
 
 def main(argv):
     seconds = parse_seconds(argv)
+    signal.signal(signal.SIGTERM, stop)
     start = time.time()
     print(f"Job started at: {datetime.now().strftime('%Y-%m-%d %H:%M:%S')}", flush=True)
     time.sleep(seconds)

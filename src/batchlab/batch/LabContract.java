@@ -17,6 +17,9 @@ public final class LabContract {
   /** How long a job sleeps when nothing sets {@link #SECONDS_PARAMETER} (the article's 60 s). */
   public static final int DEFAULT_JOB_SECONDS = 60;
 
+  /** The job script's exit status on SIGTERM (sleep_example.py's SIGTERM_EXIT: 128 + 15), e.g. at a timeout. */
+  public static final int JOB_SIGTERM_EXIT_CODE = 143;
+
   /** The stack's outputs (declared by the stack, read by the client and the emulator's banner). */
   public static final String OUTPUT_JOB_QUEUE_NAME = "JobQueueName";
   public static final String OUTPUT_JOB_QUEUE_ARN = "JobQueueArn";

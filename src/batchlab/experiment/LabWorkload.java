@@ -9,7 +9,8 @@ import java.util.Objects;
  * The lab's job image as the emulator models it: {@code sleep_example.py} sleeps for its
  * {@link LabContract#SECONDS_PARAMETER} parameter (the definition's default, overridden by SubmitJob)
  * and exits 0; without the parameter a job runs the default duration; a value that is not a
- * non-negative number makes the script exit 1 at once.
+ * non-negative number makes the script exit 1 at once. On SIGTERM (a timed-out attempt) the script
+ * exits at once with {@link LabContract#JOB_SIGTERM_EXIT_CODE}.
  */
 public final class LabWorkload implements WorkloadModel {
 
@@ -20,11 +21,15 @@ public final class LabWorkload implements WorkloadModel {
 
   /** {@code defaultDuration}: how long a job without the parameter runs. */
   public LabWorkload(Duration defaultDuration) {
-    this.withoutParameter = Run.succeedsAfter(Objects.requireNonNull(defaultDuration, "defaultDuration"));
+    this.withoutParameter = sleeps(Objects.requireNonNull(defaultDuration, "defaultDuration"));
   }
 
   public Duration defaultDuration() {
     return withoutParameter.duration();
+  }
+
+  private static Run sleeps(Duration duration) {
+    return Run.succeedsAfter(duration).exitingOnSigterm(LabContract.JOB_SIGTERM_EXIT_CODE);
   }
 
   @Override
@@ -36,7 +41,7 @@ public final class LabWorkload implements WorkloadModel {
     try {
       double seconds = Double.parseDouble(text.trim());
       if (seconds >= 0 && !Double.isInfinite(seconds)) {
-        return Run.succeedsAfter(Duration.ofMillis(Math.round(seconds * 1000)));
+        return sleeps(Duration.ofMillis(Math.round(seconds * 1000)));
       }
     } catch (NumberFormatException e) {
       // reported below

@@ -1,5 +1,6 @@
 package batchlab.local;
 
+import batchlab.batch.BatchLimits;
 import java.util.EnumMap;
 
 /**
@@ -15,6 +16,8 @@ final class JobLifecycle {
   static final String ESSENTIAL_CONTAINER_EXITED = "Essential container in task exited";
   static final String TIMEOUT_REASON = "Job attempt duration exceeded timeout";
   static final String DEPENDENCY_FAILED = "Dependent Job failed";
+  /** 128 + 9: a container stopped by SIGKILL. */
+  static final int SIGKILL_EXIT_CODE = 137;
 
   private final EventLoop loop;
   private final Registry registry;
@@ -170,13 +173,28 @@ final class JobLifecycle {
     });
     Integer timeout = spec.attemptDurationSeconds();
     if (timeout != null && timeout * 1000L < spec.runMillis()) {
-      loop.at(now + timeout * 1000L, () -> {
-        if (job.current == attempt) {
-          // API Reference, JobTimeout: a timed-out attempt is not retried.
-          endAttempt(job, attempt, 137, null, TIMEOUT_REASON, false);
-        }
-      });
+      timeOut(job, attempt, now + timeout * 1000L);
     }
+  }
+
+  /**
+   * The attempt ran past attemptDurationSeconds (User Guide, "Job timeouts"): SIGTERM at the limit,
+   * SIGKILL 30 s later. A program that exits on SIGTERM ends at the limit with its exit code; one
+   * that ignores it ends 30 s later with 137, unless it finishes on its own before that. A timed-out
+   * attempt is not retried (API Reference, JobTimeout).
+   */
+  private void timeOut(Job job, Attempt attempt, long sigtermAt) {
+    Integer exitOnSigterm = job.spec.exitOnSigterm();
+    long endsAt = exitOnSigterm != null ? sigtermAt : sigtermAt + BatchLimits.TIMEOUT_SIGKILL_AFTER_SECONDS * 1000L;
+    if (endsAt >= attempt.startedAt + job.spec.runMillis()) {
+      return; // it exits by itself during the grace period
+    }
+    int exitCode = exitOnSigterm != null ? exitOnSigterm : SIGKILL_EXIT_CODE;
+    loop.at(endsAt, () -> {
+      if (job.current == attempt) {
+        endAttempt(job, attempt, exitCode, null, TIMEOUT_REASON, false);
+      }
+    });
   }
 
   /** The job's host went away: its attempt fails without an exit code, and may be retried. */

@@ -90,7 +90,7 @@ final class JobOperations {
     WorkloadModel.Run run = workload.run(new WorkloadModel.Submission(request.jobName(), definition.name, parameters,
         command(definition, overrides, parameters)));
     return new JobSpec(definition, parameters, overrides, resources, retry, timeout, request.tags(), propagateTags,
-        run.duration().toMillis(), run.failure(), request.dependsOn());
+        run.duration().toMillis(), run.failure(), run.exitOnSigterm(), request.dependsOn());
   }
 
   /** The command the container would run: the override's, else the definition's, Ref::name substituted. */

@@ -12,6 +12,7 @@ import java.util.Map;
  * @param runMillis how long each attempt runs, as the {@link WorkloadModel} says
  * @param runFailure the container's failure reason when the workload model says the job fails
  *     (it exits 1 as soon as it runs); null when the job runs normally
+ * @param exitOnSigterm the exit code on SIGTERM when an attempt times out; null: SIGTERM is ignored
  */
 record JobSpec(
     JobDefinition definition,
@@ -24,6 +25,7 @@ record JobSpec(
     boolean propagateTags,
     long runMillis,
     String runFailure,
+    Integer exitOnSigterm,
     List<Dependency> dependsOn) {
 
   /** One dependsOn entry: a job id and, for array jobs, SEQUENTIAL or N_TO_N (null otherwise). */

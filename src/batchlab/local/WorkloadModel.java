@@ -32,9 +32,15 @@ public interface WorkloadModel {
 
   /**
    * One attempt's outcome: the container exits 0 after {@code duration}, or, when {@code failure}
-   * is not null, exits 1 as soon as it runs with that reason.
+   * is not null, exits 1 as soon as it runs with that reason. {@code exitOnSigterm} is what the
+   * program does when a timed-out attempt gets SIGTERM (User Guide, "Job timeouts"): exit at once
+   * with that code, or, when null, ignore it and be killed by SIGKILL 30 s later (exit 137).
    */
-  record Run(Duration duration, String failure) {
+  record Run(Duration duration, String failure, Integer exitOnSigterm) {
+
+    /** 128 + 15: what a program that ends on SIGTERM exits with; the default of every Run. */
+    public static final int SIGTERM_EXIT_CODE = 143;
+
     public Run {
       Objects.requireNonNull(duration, "duration");
       if (duration.isNegative()) {
@@ -43,11 +49,21 @@ public interface WorkloadModel {
     }
 
     public static Run succeedsAfter(Duration duration) {
-      return new Run(duration, null);
+      return new Run(duration, null, SIGTERM_EXIT_CODE);
     }
 
     public static Run failsAtStart(String reason) {
-      return new Run(Duration.ZERO, Objects.requireNonNull(reason, "reason"));
+      return new Run(Duration.ZERO, Objects.requireNonNull(reason, "reason"), SIGTERM_EXIT_CODE);
+    }
+
+    /** The same run by a program that ignores SIGTERM (as a PID 1 without a handler does). */
+    public Run ignoringSigterm() {
+      return new Run(duration, failure, null);
+    }
+
+    /** The same run by a program that exits with {@code exitCode} on SIGTERM. */
+    public Run exitingOnSigterm(int exitCode) {
+      return new Run(duration, failure, exitCode);
     }
   }
 

@@ -2,8 +2,10 @@ package batchlab.infra;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.BufferedReader;
 import java.io.File;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -64,6 +66,33 @@ class SleepExampleScriptTest {
 
     assertThat(result.exitCode()).isEqualTo(2);
     assertThat(result.stderr().strip()).isEqualTo("sleep_example.py: expected at most one argument SECONDS, got 2");
+  }
+
+  @Test
+  void exitsWith143AtOnceOnSigterm() throws Exception {
+    Process process = new ProcessBuilder(python.toString(),
+        ProjectFiles.locate().jobImageDirectory().resolve("sleep_example.py").toString(), "60").start();
+    process.getOutputStream().close();
+    BufferedReader stdout = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+    assertThat(stdout.readLine()).matches("Job started at: " + TIME);
+
+    // SIGTERM, as Batch sends it at a timeout (through the handle: Process.destroy() also closes our pipes).
+    process.toHandle().destroy();
+    if (!process.waitFor(20, TimeUnit.SECONDS)) {
+      process.destroyForcibly();
+      throw new AssertionError("sleep_example.py ignored SIGTERM");
+    }
+    assertThat(process.exitValue())
+        .as(() -> "stderr: " + new String(readAll(process), StandardCharsets.UTF_8)).isEqualTo(143);
+    assertThat(stdout.readLine()).matches("Job stopped by SIGTERM at: " + TIME);
+  }
+
+  private static byte[] readAll(Process process) {
+    try {
+      return process.getErrorStream().readAllBytes();
+    } catch (IOException e) {
+      return new byte[0];
+    }
   }
 
   private record Result(int exitCode, List<String> stdoutLines, String stderr) {}
