@@ -35,6 +35,13 @@ public final class BatchLimits {
   /** A job queue's time limit for a job stuck RUNNABLE: 600 to 86,400 seconds (jobStateTimeLimitActions maxTimeSeconds). */
   public static final int RUNNABLE_TIME_LIMIT_MIN_SECONDS = 600;
   public static final int RUNNABLE_TIME_LIMIT_MAX_SECONDS = 86_400;
+  /**
+   * How long an infrastructure update lets running jobs finish before it replaces their instances:
+   * 1 to 360 minutes, 30 by default (API Reference: UpdatePolicy jobExecutionTimeoutMinutes).
+   */
+  public static final int UPDATE_TIMEOUT_MIN_MINUTES = 1;
+  public static final int UPDATE_TIMEOUT_MAX_MINUTES = 360;
+  public static final int UPDATE_TIMEOUT_DEFAULT_MINUTES = 30;
 
   /** A compute environment's scalingPolicy.minScaleDownDelayMinutes: 20 to 10,080 minutes, or 0 to unset it. */
   public static final int SCALE_DOWN_DELAY_MIN_MINUTES = 20;

@@ -41,6 +41,8 @@ public final class BatchLabStack extends Stack {
             .desiredVcpus(settings.desiredVcpus())
             .instanceTypes(settings.instanceTypes())
             .allocationStrategy(settings.allocationStrategy())
+            .terminateJobsOnUpdate(settings.terminateJobsOnUpdate())
+            .updateTimeoutMinutes(settings.updateTimeoutMinutes())
             .build());
     jobQueue = new LabJobQueue(this, "JobQueue", LabJobQueue.Props.builder()
         .computeEnvironment(computeEnvironment.computeEnvironment())

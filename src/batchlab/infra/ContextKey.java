@@ -1,5 +1,6 @@
 package batchlab.infra;
 
+import batchlab.batch.BatchLimits;
 import batchlab.batch.LabContract;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -33,7 +34,11 @@ public enum ContextKey {
   JOB_TIMEOUT_SECONDS("jobTimeoutSeconds", "3600"),
   /** How long a job may stay RUNNABLE for a misconfiguration before the queue cancels it. */
   RUNNABLE_TIMEOUT_SECONDS("runnableTimeoutSeconds", "600"),
-  LOG_RETENTION_DAYS("logRetentionDays", "7");
+  LOG_RETENTION_DAYS("logRetentionDays", "7"),
+  /** UpdatePolicy: whether an infrastructure update terminates running jobs at once (AWS's default: false). */
+  TERMINATE_JOBS_ON_UPDATE("terminateJobsOnUpdate", "false"),
+  /** UpdatePolicy: minutes an infrastructure update lets running jobs finish before replacing their instances. */
+  UPDATE_TIMEOUT_MINUTES("updateTimeoutMinutes", String.valueOf(BatchLimits.UPDATE_TIMEOUT_DEFAULT_MINUTES));
 
   /** A key further than this from every known key is someone else's (CDK flags, lookups, ...). */
   private static final int MAX_TYPO_DISTANCE = 2;

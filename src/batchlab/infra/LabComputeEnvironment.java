@@ -1,10 +1,12 @@
 package batchlab.infra;
 
 import batchlab.batch.AllocationStrategy;
+import batchlab.batch.BatchLimits;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.OptionalInt;
+import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.services.batch.CfnComputeEnvironment;
 import software.amazon.awscdk.services.batch.EcsMachineImage;
 import software.amazon.awscdk.services.batch.EcsMachineImageType;
@@ -51,12 +53,17 @@ public final class LabComputeEnvironment extends Construct {
         .launchTemplate(launchTemplate)
         // Explicit, so the AMI family does not change with CDK's defaultToAL2023 feature flag.
         .images(List.of(EcsMachineImage.builder().imageType(EcsMachineImageType.ECS_AL2023).build()))
+        // Written out even at AWS's defaults: without them the L2 emits an empty UpdatePolicy {}.
+        .terminateOnUpdate(props.terminateJobsOnUpdate())
+        .updateTimeout(Duration.minutes(props.updateTimeoutMinutes()))
         .build();
+    CfnComputeEnvironment cfn = (CfnComputeEnvironment) computeEnvironment.getNode().getDefaultChild();
+    // The L2 writes Type "managed"; Batch reports "MANAGED", so drift detection flags the lower case
+    // (aws-cdk issue 31621). Changing the case of a deployed stack replaces the compute environment.
+    cfn.addPropertyOverride("Type", "MANAGED");
     // L2 does not expose desiredvCpus; it stays unset unless asked for, because a pinned value makes
     // later updates fail once Batch has scaled the environment elsewhere.
-    props.desiredVcpus().ifPresent(desired ->
-        ((CfnComputeEnvironment) computeEnvironment.getNode().getDefaultChild())
-            .addPropertyOverride("ComputeResources.DesiredvCpus", desired));
+    props.desiredVcpus().ifPresent(desired -> cfn.addPropertyOverride("ComputeResources.DesiredvCpus", desired));
   }
 
   /** A bare family such as {@code m7i}: Batch then picks the size. */
@@ -83,7 +90,9 @@ public final class LabComputeEnvironment extends Construct {
       int maxVcpus,
       OptionalInt desiredVcpus,
       List<String> instanceTypes,
-      AllocationStrategy allocationStrategy) {
+      AllocationStrategy allocationStrategy,
+      boolean terminateJobsOnUpdate,
+      int updateTimeoutMinutes) {
 
     public Props {
       instanceTypes = List.copyOf(Objects.requireNonNull(instanceTypes, "instanceTypes"));
@@ -112,6 +121,11 @@ public final class LabComputeEnvironment extends Construct {
       if (instanceTypes.isEmpty()) {
         throw new IllegalArgumentException("compute environment needs at least one instance type");
       }
+      if (updateTimeoutMinutes < BatchLimits.UPDATE_TIMEOUT_MIN_MINUTES
+          || updateTimeoutMinutes > BatchLimits.UPDATE_TIMEOUT_MAX_MINUTES) {
+        throw new IllegalArgumentException("updateTimeoutMinutes " + updateTimeoutMinutes + " is outside ["
+            + BatchLimits.UPDATE_TIMEOUT_MIN_MINUTES + ", " + BatchLimits.UPDATE_TIMEOUT_MAX_MINUTES + "]");
+      }
       if (!allocationStrategy.allowedFor(spot)) {
         throw new IllegalArgumentException(
             allocationStrategy + " is not allowed for " + (spot ? "spot" : "on-demand") + " instances");
@@ -128,6 +142,8 @@ public final class LabComputeEnvironment extends Construct {
       private OptionalInt desiredVcpus = OptionalInt.empty();
       private List<String> instanceTypes = List.of();
       private AllocationStrategy allocationStrategy;
+      private boolean terminateJobsOnUpdate;
+      private int updateTimeoutMinutes = BatchLimits.UPDATE_TIMEOUT_DEFAULT_MINUTES;
 
       public Builder network(LabNetwork network) {
         this.vpc = network.vpc();
@@ -166,9 +182,21 @@ public final class LabComputeEnvironment extends Construct {
         return this;
       }
 
+      /** Whether an infrastructure update terminates running jobs at once instead of letting them finish. */
+      public Builder terminateJobsOnUpdate(boolean terminateJobsOnUpdate) {
+        this.terminateJobsOnUpdate = terminateJobsOnUpdate;
+        return this;
+      }
+
+      /** How long an infrastructure update lets running jobs finish before replacing their instances. */
+      public Builder updateTimeoutMinutes(int updateTimeoutMinutes) {
+        this.updateTimeoutMinutes = updateTimeoutMinutes;
+        return this;
+      }
+
       public Props build() {
         return new Props(vpc, subnets, securityGroup, spot, minVcpus, maxVcpus, desiredVcpus, instanceTypes,
-            allocationStrategy);
+            allocationStrategy, terminateJobsOnUpdate, updateTimeoutMinutes);
       }
     }
   }

@@ -33,7 +33,9 @@ public record StackSettings(
     int jobMemoryMiB,
     int jobTimeoutSeconds,
     int runnableTimeoutSeconds,
-    int logRetentionDays) {
+    int logRetentionDays,
+    boolean terminateJobsOnUpdate,
+    int updateTimeoutMinutes) {
 
   /** A bound well above any lab use that still catches a slipped digit. */
   static final int MAX_VCPUS_LIMIT = 10_000;
@@ -78,7 +80,10 @@ public record StackSettings(
         values.integer(ContextKey.JOB_TIMEOUT_SECONDS, BatchLimits.ATTEMPT_TIMEOUT_MIN_SECONDS, JOB_TIMEOUT_MAX),
         values.integer(ContextKey.RUNNABLE_TIMEOUT_SECONDS, BatchLimits.RUNNABLE_TIME_LIMIT_MIN_SECONDS,
             BatchLimits.RUNNABLE_TIME_LIMIT_MAX_SECONDS),
-        logRetentionDays(values));
+        logRetentionDays(values),
+        values.bool(ContextKey.TERMINATE_JOBS_ON_UPDATE),
+        values.integer(ContextKey.UPDATE_TIMEOUT_MINUTES, BatchLimits.UPDATE_TIMEOUT_MIN_MINUTES,
+            BatchLimits.UPDATE_TIMEOUT_MAX_MINUTES));
     settings.checkCapacity();
     return settings;
   }

@@ -42,13 +42,35 @@ class BatchLabStackTest {
     @Test
     void isAManagedSpotEnvironmentScalingFromZeroToMaxVcpus() {
       article().hasResourceProperties("AWS::Batch::ComputeEnvironment", Map.of(
-          "Type", "managed",
+          "Type", "MANAGED",
           "State", "ENABLED",
           "ComputeResources", Match.objectLike(Map.of(
               "Type", "SPOT",
               "MinvCpus", 0,
               "MaxvCpus", 4,
               "DesiredvCpus", Match.absent()))));
+    }
+
+    @Test
+    void spellsTypeAsBatchReportsItSoDriftDetectionFindsNoDrift() {
+      Map<String, Map<String, Object>> environments = article().findResources("AWS::Batch::ComputeEnvironment");
+
+      assertThat(environments.values()).singleElement()
+          .extracting(resource -> ((Map<?, ?>) resource.get("Properties")).get("Type"))
+          .isEqualTo("MANAGED");
+    }
+
+    @Test
+    void writesTheUpdatePolicyOutAtAwsDefaults() {
+      article().hasResourceProperties("AWS::Batch::ComputeEnvironment", Map.of(
+          "UpdatePolicy", Map.of("TerminateJobsOnUpdate", false, "JobExecutionTimeoutMinutes", 30)));
+    }
+
+    @Test
+    void takesTheUpdatePolicyFromContext() {
+      TestStacks.template(Map.of("terminateJobsOnUpdate", "true", "updateTimeoutMinutes", "360"))
+          .hasResourceProperties("AWS::Batch::ComputeEnvironment", Map.of(
+              "UpdatePolicy", Map.of("TerminateJobsOnUpdate", true, "JobExecutionTimeoutMinutes", 360)));
     }
 
     @Test

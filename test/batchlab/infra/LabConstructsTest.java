@@ -75,6 +75,13 @@ class LabConstructsTest {
   }
 
   @Test
+  void computeEnvironmentRejectsAnUpdateTimeoutBatchDoesNotAccept() {
+    assertThatThrownBy(() -> new LabComputeEnvironment(stack, "Ce", validEnvironment().updateTimeoutMinutes(0).build()))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("updateTimeoutMinutes 0 is outside [1, 360]");
+  }
+
+  @Test
   void computeEnvironmentRejectsNoInstanceTypes() {
     assertThatThrownBy(() -> new LabComputeEnvironment(stack, "Ce", validEnvironment().instanceTypes(List.of()).build()))
         .isInstanceOf(IllegalArgumentException.class)

@@ -49,6 +49,8 @@ class StackSettingsTest {
     assertThat(settings.jobTimeoutSeconds()).isEqualTo(3600);
     assertThat(settings.runnableTimeoutSeconds()).isEqualTo(600);
     assertThat(settings.logRetentionDays()).isEqualTo(7);
+    assertThat(settings.terminateJobsOnUpdate()).isFalse();
+    assertThat(settings.updateTimeoutMinutes()).isEqualTo(30);
   }
 
   @Nested
@@ -158,6 +160,35 @@ class StackSettingsTest {
     @Test
     void acceptsEveryLogRetentionCloudWatchOffers() {
       assertThat(parse("logRetentionDays", "731").logRetentionDays()).isEqualTo(731);
+    }
+
+    @Test
+    void rejectsAnUpdateTimeoutOutsideBatchsRange() {
+      assertRejected("updateTimeoutMinutes=0 is not allowed (allowed: a whole number from 1 to 360)",
+          "updateTimeoutMinutes", "0");
+      assertRejected("updateTimeoutMinutes=361 is not allowed (allowed: a whole number from 1 to 360)",
+          "updateTimeoutMinutes", "361");
+    }
+
+    @Test
+    void acceptsTheUpdateTimeoutsBounds() {
+      assertThat(parse("updateTimeoutMinutes", "1").updateTimeoutMinutes()).isEqualTo(1);
+      assertThat(parse("updateTimeoutMinutes", 360).updateTimeoutMinutes()).isEqualTo(360);
+    }
+
+    @Test
+    void rejectsATerminateJobsOnUpdateThatIsNotABoolean() {
+      assertRejected("terminateJobsOnUpdate=yes is not allowed (allowed: true or false)", "terminateJobsOnUpdate", "yes");
+    }
+
+    @Test
+    void catchesATypoOfTheUpdatePolicyKeys() {
+      assertThatThrownBy(() -> parse("updateTimeoutMinute", "10"))
+          .isInstanceOf(BadInputException.class)
+          .hasMessageStartingWith("unknown context key 'updateTimeoutMinute': did you mean 'updateTimeoutMinutes'?");
+      assertThatThrownBy(() -> parse("terminateJobOnUpdate", "true"))
+          .isInstanceOf(BadInputException.class)
+          .hasMessageStartingWith("unknown context key 'terminateJobOnUpdate': did you mean 'terminateJobsOnUpdate'?");
     }
   }
 
