@@ -21,9 +21,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
- * Measures {@code npx cdk synth} with this project's app command (a), with the stock
+ * Measures {@code npx cdk synth} with this project's app command (a, synth cache off), with the stock
  * {@code mvn exec:java} app command (b), and the floor (c): the app's own JVM and jsii without the
- * CLI. (d), the CLI alone on an already synthesized assembly, explains the gap between (a) and (c).
+ * CLI. (d), the CLI alone on an already synthesized assembly, explains the gap between (a) and (c);
+ * (e) is (a) when nothing changed, the synth cache handing back the assembly, to compare with (d).
  * Runs are interleaved so that load from other processes hits every variant alike; medians are
  * reported. All variants synthesize the same stack with the same context and CDK_VALIDATION.
  */
@@ -79,34 +80,42 @@ public final class SynthBenchmark {
   }
 
   /** The measured variants; {@code stock} is empty when it was skipped. */
-  public record Result(Variant project, List<Variant> stock, Variant floor, Variant cliAlone) {}
+  public record Result(Variant project, List<Variant> stock, Variant floor, Variant cliAlone, Variant cached) {}
 
   public Result run() throws IOException, InterruptedException {
     Path scratch = Directories.createTemp("batch-lab-bench");
     try {
       Path assembly = scratch.resolve("assembly");
-      Variant projectApp = variant("(a) npx cdk synth, app: ./batch-lab cdk-app", cdkSynth(List.of()), Map.of());
+      // The cache keys on the output directory, so (e) writes to the same one every time; its own
+      // cache directory keeps the benchmark apart from the user's cache.
+      Map<String, String> cache = Map.of("BATCH_LAB_SYNTH_CACHE_DIR", scratch.resolve("synth-cache").toString());
+      Variant projectApp = variant("(a) npx cdk synth, app: ./batch-lab cdk-app", cdkSynth(List.of(), OUTDIR),
+          Map.of("BATCH_LAB_SYNTH_CACHE", "off"));
       List<Variant> stock = includeStock
-          ? List.of(variant("(b) npx cdk synth, app: mvn -e -q compile exec:java", cdkSynth(List.of("--app", STOCK_APP)),
-              Map.of()))
+          ? List.of(variant("(b) npx cdk synth, app: mvn -e -q compile exec:java",
+              cdkSynth(List.of("--app", STOCK_APP), OUTDIR), Map.of()))
           : List.of();
       Variant floor = variant("(c) floor: java -cp ... BatchLabApp, no CLI", floorCommand(),
           Map.of("CDK_OUTDIR", OUTDIR, "CDK_CONTEXT_JSON", cliLikeContextJson()));
       Variant cliAlone = variant("(d) the CLI alone, on an already synthesized assembly",
           List.of("npx", "cdk", "synth", "-q", "--app", assembly.toString()), Map.of());
+      Variant cached = variant("(e) (a) with nothing changed: the synth cache hands it back",
+          cdkSynth(List.of(), scratch.resolve("cached-out").toString()), cache);
 
       out.printf("batch-lab bench synth: %d interleaved run(s) of each; context %s; CDK_VALIDATION=%s; load %s%n",
           runs, context, validation, loadAverage());
-      // Unmeasured warm-up: fills the OS file cache and writes the assembly that (d) reads.
+      // Unmeasured warm-up: fills the OS file cache, writes the assembly that (d) reads and fills
+      // the synth cache that (e) reads.
       time(projectApp, scratch, assembly);
-      List<Variant> measured = Stream.of(List.of(projectApp), stock, List.of(floor, cliAlone))
+      time(cached, scratch, assembly);
+      List<Variant> measured = Stream.of(List.of(projectApp), stock, List.of(floor, cliAlone, cached))
           .flatMap(List::stream).toList();
       for (int i = 0; i < runs; i++) {
         for (Variant variant : measured) {
           variant.times().add(time(variant, scratch, Files.createTempDirectory(scratch, "out")));
         }
       }
-      Result result = new Result(projectApp, stock, floor, cliAlone);
+      Result result = new Result(projectApp, stock, floor, cliAlone, cached);
       report(result);
       return result;
     } finally {
@@ -115,12 +124,14 @@ public final class SynthBenchmark {
   }
 
   private void report(Result result) {
-    Stream.of(List.of(result.project()), result.stock(), List.of(result.floor(), result.cliAlone()))
+    Stream.of(List.of(result.project()), result.stock(), List.of(result.floor(), result.cliAlone(), result.cached()))
         .flatMap(List::stream)
         .forEach(v -> out.printf("  %-58s %6.2f s (min %5.2f s)%n", v.label(), seconds(v.median()), seconds(v.min())));
     double a = seconds(result.project().median());
     double c = seconds(result.floor().median());
-    StringBuilder ratios = new StringBuilder(String.format("  ratios of medians: a/c %.2fx", a / c));
+    double d = seconds(result.cliAlone().median());
+    double e = seconds(result.cached().median());
+    StringBuilder ratios = new StringBuilder(String.format("  ratios of medians: a/c %.2fx, e/d %.2fx", a / c, e / d));
     result.stock().forEach(stock -> {
       double b = seconds(stock.median());
       ratios.append(String.format(", b/c %.2fx, b/a %.2fx", b / c, b / a));
@@ -133,11 +144,11 @@ public final class SynthBenchmark {
     return new Variant(label, command, environment, new ArrayList<>());
   }
 
-  private List<String> cdkSynth(List<String> extraArguments) {
+  private List<String> cdkSynth(List<String> extraArguments, String outdir) {
     List<String> command = new ArrayList<>(List.of("npx", "cdk", "synth", "-q"));
     command.addAll(extraArguments);
     context.forEach((key, value) -> command.addAll(List.of("-c", key + "=" + value)));
-    command.addAll(List.of("-o", OUTDIR));
+    command.addAll(List.of("-o", outdir));
     return command;
   }
 

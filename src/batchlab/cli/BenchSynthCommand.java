@@ -7,11 +7,12 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code batch-lab bench synth}: wall time of {@code npx cdk synth} with this app, the stock app, and the floor. */
+/** {@code batch-lab bench synth}: wall time of {@code npx cdk synth} with this app, the stock app, the floor and the cache. */
 @Command(name = "synth", mixinStandardHelpOptions = true,
-    description = {"Time `npx cdk synth -c maxVcpus=4` with this project's app command (a), with the stock",
-        "`mvn -e -q compile exec:java` app command (b), the app alone without the CDK CLI (c, the floor)",
-        "and the CLI alone (d); print medians and the ratios."})
+    description = {"Time `npx cdk synth -c maxVcpus=4` with this project's app command (a, synth cache off), with",
+        "the stock `mvn -e -q compile exec:java` app command (b), the app alone without the CDK CLI (c, the",
+        "floor), the CLI alone (d), and (a) with nothing changed, from the synth cache (e); print medians",
+        "and the ratios."})
 public final class BenchSynthCommand implements Callable<Integer> {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

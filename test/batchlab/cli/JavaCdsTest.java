@@ -1,0 +1,188 @@
+package batchlab.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import batchlab.infra.ProjectFiles;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.spi.ToolProvider;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code launcher/java-cds}, which the launcher runs java through: the first run of a command records
+ * an application class-data-sharing archive, later runs map it, and nothing about the archive can
+ * break a run. A two-class program of its own keeps every case to a JVM start or two.
+ */
+class JavaCdsTest {
+
+  private static final Path SCRIPT = ProjectFiles.locate().root().resolve("launcher").resolve("java-cds");
+  private static final String MAIN = "lab.Hello";
+
+  @TempDir static Path program;
+  private static Path jar;
+
+  @TempDir Path dir;
+
+  /** lab.Hello prints one line and exits with the status given as its argument. */
+  @BeforeAll
+  static void buildProgram() throws IOException {
+    Path sources = Files.createDirectories(program.resolve("src/lab"));
+    Files.writeString(sources.resolve("Hello.java"), String.join("\n",
+        "package lab;",
+        "public class Hello {",
+        "  public static void main(String[] args) {",
+        "    System.out.println(new Greeting().text());",
+        "    System.exit(Integer.parseInt(args[0]));",
+        "  }",
+        "}", ""));
+    Files.writeString(sources.resolve("Greeting.java"),
+        "package lab;\nclass Greeting { String text() { return \"hello\"; } }\n");
+    Path classes = Files.createDirectories(program.resolve("classes"));
+    int compiled = javax.tools.ToolProvider.getSystemJavaCompiler().run(null, null, null, "-d", classes.toString(),
+        sources.resolve("Hello.java").toString(), sources.resolve("Greeting.java").toString());
+    assertThat(compiled).as("javac").isZero();
+    jar = program.resolve("hello.jar");
+    int jarred = ToolProvider.findFirst("jar").orElseThrow()
+        .run(System.out, System.err, "--create", "--file", jar.toString(), "-C", classes.toString(), ".");
+    assertThat(jarred).as("jar").isZero();
+  }
+
+  private record Run(int exitCode, String stdout, String stderr) {}
+
+  private Path archives() {
+    return dir.resolve("cds");
+  }
+
+  private Process start(String classpath, List<String> env, String... javaArguments) throws IOException {
+    List<String> command = new ArrayList<>(List.of("bash", SCRIPT.toString(), archives().toString(), "hello", classpath));
+    command.addAll(List.of(javaArguments));
+    ProcessBuilder builder = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.PIPE);
+    builder.environment().remove("BATCH_LAB_CDS");
+    for (String setting : env) {
+      String[] pair = setting.split("=", 2);
+      builder.environment().put(pair[0], pair[1]);
+    }
+    Process process = builder.start();
+    process.getOutputStream().close();
+    return process;
+  }
+
+  private Run run(String classpath, List<String> env, String... javaArguments) throws Exception {
+    Process process = start(classpath, env, javaArguments);
+    String stdout = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    String stderr = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(process.waitFor(120, TimeUnit.SECONDS)).as("java-cds finished").isTrue();
+    return new Run(process.exitValue(), stdout, stderr);
+  }
+
+  private Run run(String... javaArguments) throws Exception {
+    return run(jar.toString(), List.of(), javaArguments);
+  }
+
+  private List<String> archiveNames() throws IOException {
+    if (!Files.isDirectory(archives())) {
+      return List.of();
+    }
+    try (Stream<Path> files = Files.list(archives())) {
+      return files.map(f -> f.getFileName().toString()).sorted().toList();
+    }
+  }
+
+  /** Where the JVM loaded lab.Greeting from, as its class+load log says. */
+  private String greetingSource(Path log) throws IOException {
+    return Files.readAllLines(log).stream().filter(line -> line.contains(" lab.Greeting "))
+        .findFirst().orElseThrow();
+  }
+
+  @Test
+  void theFirstRunRecordsAnArchiveThatTheNextRunMaps() throws Exception {
+    Path firstLog = dir.resolve("first.log");
+    Path secondLog = dir.resolve("second.log");
+
+    Run first = run("-Xlog:class+load=info:file=" + firstLog, MAIN, "0");
+    List<String> recorded = archiveNames();
+    Run second = run("-Xlog:class+load=info:file=" + secondLog, MAIN, "0");
+
+    assertThat(first).isEqualTo(new Run(0, "hello\n", ""));
+    assertThat(second).isEqualTo(new Run(0, "hello\n", ""));
+    assertThat(recorded).singleElement().asString().matches("hello-\\d+\\.jsa");
+    assertThat(greetingSource(firstLog)).contains("source: file:" + jar);
+    assertThat(greetingSource(secondLog)).contains("source: shared objects file (top)");
+  }
+
+  @Test
+  void theExitStatusPassesThroughAndAFailedFirstRunKeepsNoArchive() throws Exception {
+    Run failed = run(MAIN, "3");
+
+    assertThat(failed.exitCode()).isEqualTo(3);
+    assertThat(failed.stdout()).isEqualTo("hello\n");
+    assertThat(archiveNames()).isEmpty();
+  }
+
+  @Test
+  void aCorruptArchiveIsIgnoredSilently() throws Exception {
+    run(MAIN, "0");
+    Path archive = archives().resolve(archiveNames().get(0));
+    archive.toFile().setWritable(true);
+    Files.writeString(archive, "not an archive");
+
+    assertThat(run(MAIN, "0")).isEqualTo(new Run(0, "hello\n", ""));
+  }
+
+  @Test
+  void aRebuiltJarGetsANewArchiveInsteadOfTheOldOne() throws Exception {
+    Path copy = dir.resolve("hello.jar");
+    Files.copy(jar, copy);
+    run(copy.toString(), List.of(), MAIN, "0");
+    List<String> before = archiveNames();
+    Files.setLastModifiedTime(copy, FileTime.from(Instant.now().plusSeconds(60)));
+
+    run(copy.toString(), List.of(), MAIN, "0");
+
+    assertThat(archiveNames()).hasSize(1).doesNotContainAnyElementsOf(before);
+  }
+
+  @Test
+  void aDirectoryOnTheClassPathRunsPlainJava() throws Exception {
+    Run run = run(program.resolve("classes").toString(), List.of(), MAIN, "0");
+
+    assertThat(run).isEqualTo(new Run(0, "hello\n", ""));
+    assertThat(archiveNames()).isEmpty();
+  }
+
+  @Test
+  void offRunsPlainJava() throws Exception {
+    Run run = run(jar.toString(), List.of("BATCH_LAB_CDS=off"), MAIN, "0");
+
+    assertThat(run).isEqualTo(new Run(0, "hello\n", ""));
+    assertThat(archiveNames()).isEmpty();
+  }
+
+  @Test
+  void aBadSwitchValueIsOneLineAndExitStatusTwo() throws Exception {
+    Run run = run(jar.toString(), List.of("BATCH_LAB_CDS=yes"), MAIN, "0");
+
+    assertThat(run).isEqualTo(new Run(2, "", "batch-lab: BATCH_LAB_CDS=yes is not allowed (allowed: on, off)\n"));
+  }
+
+  @Test
+  void twoFirstRunsAtOnceBothSucceedAndLeaveOneArchive() throws Exception {
+    Process first = start(jar.toString(), List.of(), MAIN, "0");
+    Process second = start(jar.toString(), List.of(), MAIN, "0");
+
+    assertThat(first.waitFor(120, TimeUnit.SECONDS) && second.waitFor(120, TimeUnit.SECONDS)).isTrue();
+    assertThat(List.of(first.exitValue(), second.exitValue())).containsExactly(0, 0);
+    assertThat(archiveNames()).singleElement().asString().matches("hello-\\d+\\.jsa");
+    assertThat(run(MAIN, "0")).isEqualTo(new Run(0, "hello\n", ""));
+  }
+}
