@@ -25,7 +25,7 @@ class CachedSynthCdkCliTest {
   private record Synth(int exitCode, String stdout, String stderr) {}
 
   private Synth cdkSynth(Path outdir) throws Exception {
-    String app = String.join(" ", ROOT.resolve("launcher/synth-cache").toString(), ROOT.toString(),
+    String app = String.join(" ", ROOT.resolve("src/launcher/synth-cache").toString(), ROOT.toString(),
         Path.of(System.getProperty("java.home"), "bin", "java").toString(),
         "-cp", System.getProperty("java.class.path"), "batchlab.cli.BatchLab", "cdk-app");
     ProcessBuilder builder = new ProcessBuilder(ROOT.resolve("node_modules/.bin/cdk").toString(),

@@ -19,13 +19,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code launcher/java-cds}, which the launcher runs java through: the first run of a command records
+ * {@code src/launcher/java-cds}, which the launcher runs java through: the first run of a command records
  * an application class-data-sharing archive, later runs map it, and nothing about the archive can
  * break a run. A two-class program of its own keeps every case to a JVM start or two.
  */
 class JavaCdsTest {
 
-  private static final Path SCRIPT = ProjectFiles.locate().root().resolve("launcher").resolve("java-cds");
+  private static final Path SCRIPT = ProjectFiles.locate().root().resolve("src").resolve("launcher").resolve("java-cds");
   private static final String MAIN = "lab.Hello";
 
   @TempDir static Path program;
