@@ -40,7 +40,7 @@ class SummaryTextTest {
         "  peak instances              2   2 x m7i.large",
         "  peak desiredvCpus           4   max 4",
         "RUNNABLE wait per job: min 30 s, median 150 s, max 300 s");
-    assertThat(text).contains("verdict: as predicted: 2 at once in 5 waves", "; 1 job FAILED\n");
+    assertThat(text).contains("verdict: as predicted: 2 at once in 5 waves", "; 1 of 10 jobs FAILED: Essential container in task exited, exit code 1 (1 job)\n");
     assertThat(text).endsWith("failed jobs:\n  job-10 (id-10): Essential container in task exited, exit code 1, "
         + "log stream batch-lab/default/abc in /aws/batch/job\n");
   }
