@@ -45,11 +45,12 @@ class SubmitErrorsTest {
   }
 
   @Test
-  void missingStackSaysToDeployItFirst() throws Exception {
+  void missingStackOnTheEmulatorNamesTheStackItServes() throws Exception {
     Cli cli = submit(local.endpoint(), "--stack", "Nope");
     assertThat(cli.exitCode()).isEqualTo(1);
     assertThat(cli.err()).isEqualTo("batch-lab: stack Nope not found at " + local.endpoint()
-        + ": deploy it first with: npx cdk deploy Nope (or pass --job-queue and --job-definition)\n");
+        + ": the local emulator there serves BatchLab: pass --stack BatchLab, or restart it as"
+        + " ./batch-lab local -c stackName=Nope (or pass --job-queue and --job-definition)\n");
     assertNothingRecorded();
   }
 
