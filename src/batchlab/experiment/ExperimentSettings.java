@@ -85,6 +85,27 @@ public record ExperimentSettings(
     return withMax;
   }
 
+  /**
+   * Parses {@code --speed}: a number of times real time. {@code max} parses (and is refused by {@link
+   * Builder#build} with its reason), but is not offered: the experiment cannot use it.
+   */
+  public static Speed parseSpeed(String text) {
+    String value = text.trim();
+    if (value.equalsIgnoreCase(Speed.MAX.toString())) {
+      return Speed.MAX;
+    }
+    try {
+      double factor = Double.parseDouble(value);
+      if (factor > 0 && factor <= Speed.MAX_FACTOR) {
+        return Speed.of(factor);
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw new BadInputException("--speed " + text + " is not allowed; give a number above 0 and at most "
+        + (long) Speed.MAX_FACTOR + ", such as 60 or 600");
+  }
+
   /** The default report directory: {@code runs/experiment-<local time>}. */
   public static Path defaultOutDir(LocalDateTime now) {
     return Path.of("runs", "experiment-" + now.format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
