@@ -1,6 +1,7 @@
 package batchlab.analysis;
 
 import batchlab.run.JobState;
+import batchlab.util.Durations;
 import batchlab.run.Outcome;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -90,7 +91,7 @@ final class Verdict {
     String why = "maxvCpus " + p.maxVcpus() + " holds " + p.slots() + " jobs of " + p.jobVcpus() + " vCPU on "
         + p.instanceType();
     String timing = makespan == null || p.idealMakespan() == null ? ""
-        : ", makespan " + seconds(makespan) + " vs ideal " + seconds(p.idealMakespan());
+        : ", makespan " + Durations.seconds(makespan) + " vs ideal " + Durations.seconds(p.idealMakespan());
     if (maxRunning == p.concurrency() && waves == p.waves()) {
       return "as predicted: " + maxRunning + " at once in " + plural(waves, "wave") + " (" + why + ")" + timing;
     }
@@ -102,11 +103,6 @@ final class Verdict {
         : "a different number of waves than predicted (jobs started out of step)";
     return what + ": observed " + maxRunning + " at once in " + plural(waves, "wave") + ", predicted "
         + p.concurrency() + " in " + plural(p.waves(), "wave") + " (" + why + ")" + timing;
-  }
-
-  static String seconds(Duration d) {
-    long millis = d.toMillis();
-    return millis % 1000 == 0 ? millis / 1000 + " s" : String.format(java.util.Locale.ROOT, "%.1f s", millis / 1000.0);
   }
 
   private static String plural(int n, String word) {

@@ -1,5 +1,6 @@
 package batchlab.experiment;
 
+import batchlab.util.Durations;
 import batchlab.batch.BatchLimits;
 import batchlab.batch.LabContract;
 import batchlab.infra.ContextKey;
@@ -209,7 +210,7 @@ public record ExperimentSettings(
             "--speed " + clockSpeed + " is not allowed for the experiment; give a number such as 60 or 600");
       }
       if (timeout != null && (timeout.isNegative() || timeout.isZero())) {
-        throw new BadInputException("--timeout " + timeout + " is not allowed; give a positive duration");
+        throw new BadInputException("--timeout " + Durations.words(timeout) + " is not allowed; give a positive duration");
       }
       Path dir = outDir == null ? defaultOutDir(LocalDateTime.now()) : outDir;
       if (Files.exists(dir.resolve(REPORT_MARKER))) {

@@ -1,5 +1,6 @@
 package batchlab.analysis;
 
+import batchlab.util.Durations;
 import static batchlab.run.Attempts.at;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -51,6 +52,6 @@ class SummaryTextTest {
     assertThat(StatusLine.format(sample, Duration.ofSeconds(75), 10)).isEqualTo(
         "   1m15s  SUBMITTED 0  PENDING 0  RUNNABLE 8  STARTING 0  RUNNING 2  SUCCEEDED 0  FAILED 0  "
             + "| instances 2  desiredvCpus 4  (10 jobs)");
-    assertThat(StatusLine.clock(Duration.ofSeconds(3725))).isEqualTo("1h02m05s");
+    assertThat(Durations.clock(Duration.ofSeconds(3725))).isEqualTo("1h02m05s");
   }
 }
