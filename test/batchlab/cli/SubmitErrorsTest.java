@@ -110,7 +110,7 @@ class SubmitErrorsTest {
     Cli cli = submit("http://127.0.0.1:1");
     assertThat(cli.exitCode()).isEqualTo(1);
     assertThat(cli.err()).isEqualTo("batch-lab: cannot reach http://127.0.0.1:1 for cloudformation:DescribeStacks: "
-        + "Connection refused (is the local emulator running? start it with ./batch-lab local)\n");
+        + "Connection refused (is the local emulator still running? start it with ./batch-lab local and connect with --local)\n");
   }
 
   @Test
