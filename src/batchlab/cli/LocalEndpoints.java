@@ -27,7 +27,7 @@ import java.util.stream.Stream;
  * its port) and removed.
  *
  * <p>The state directory: {@code BATCH_LAB_STATE_DIR}, else {@code $XDG_STATE_HOME/batch-lab}, else
- * {@code ~/.local/state/batch-lab}; the system property {@code batchlab.stateDir} overrides them (tests).
+ * {@code ~/.local/state/batch-lab} ({@code $HOME}, else the JVM's user.home); the system property {@code batchlab.stateDir} overrides them (tests).
  */
 final class LocalEndpoints {
 
@@ -56,8 +56,9 @@ final class LocalEndpoints {
     if (notBlank(env.get(STATE_DIR_VARIABLE))) {
       return new LocalEndpoints(Path.of(env.get(STATE_DIR_VARIABLE)));
     }
+    String home = notBlank(env.get("HOME")) ? env.get("HOME") : System.getProperty("user.home");
     Path base = notBlank(env.get("XDG_STATE_HOME")) ? Path.of(env.get("XDG_STATE_HOME"))
-        : Path.of(System.getProperty("user.home"), ".local", "state");
+        : Path.of(home, ".local", "state");
     return new LocalEndpoints(base.resolve("batch-lab"));
   }
 

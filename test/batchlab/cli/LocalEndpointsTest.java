@@ -83,6 +83,8 @@ class LocalEndpointsTest {
     assertThat(LocalEndpoints.of(Map.of("BATCH_LAB_STATE_DIR", "/srv/lab")).directory()).isEqualTo(Path.of("/srv/lab"));
     assertThat(LocalEndpoints.of(Map.of("XDG_STATE_HOME", "/home/u/.state")).directory())
         .isEqualTo(Path.of("/home/u/.state/batch-lab"));
+    assertThat(LocalEndpoints.of(Map.of("HOME", "/home/u")).directory())
+        .isEqualTo(Path.of("/home/u/.local/state/batch-lab"));
     assertThat(LocalEndpoints.of(Map.of()).directory())
         .isEqualTo(Path.of(System.getProperty("user.home"), ".local", "state", "batch-lab"));
   }
