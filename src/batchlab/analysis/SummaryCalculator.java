@@ -66,7 +66,7 @@ public final class SummaryCalculator {
 
     WaitStats waitStats = WaitStats.of(waits).orElse(null);
     int retries = (int) attempts.stream().filter(a -> a.attempt() > 1 && a.startedAt() != null).count();
-    String verdict = Verdict.of(outcome, jobs, byStatus, maxRunning, waves, retries, makespan, prediction);
+    String verdict = Verdict.of(outcome, jobs, byStatus, maxRunning, waves, retries, makespan, prediction, failed);
     return new RunSummary(runId, outcome, jobs, byStatus, maxRunning, waves, firstCreated, lastStopped, makespan,
         waitStats, peakInstances, peakDesired, instancesUsed, prediction, verdict, failed);
   }

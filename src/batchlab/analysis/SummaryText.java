@@ -2,6 +2,7 @@ package batchlab.analysis;
 
 import batchlab.run.JobState;
 import batchlab.run.RunRecord;
+import batchlab.util.Durations;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -30,8 +31,8 @@ public final class SummaryText {
     rows.add(new String[] {"", "observed", "predicted"});
     rows.add(new String[] {"running at once", String.valueOf(s.maxRunning()), predicted ? String.valueOf(p.concurrency()) : "-"});
     rows.add(new String[] {"waves", String.valueOf(s.waves()), predicted ? String.valueOf(p.waves()) : "-"});
-    rows.add(new String[] {"makespan", s.makespan() == null ? "-" : Verdict.seconds(s.makespan()),
-        predicted && p.idealMakespan() != null ? Verdict.seconds(p.idealMakespan()) + " (ideal)" : "-"});
+    rows.add(new String[] {"makespan", s.makespan() == null ? "-" : Durations.seconds(s.makespan()),
+        predicted && p.idealMakespan() != null ? Durations.seconds(p.idealMakespan()) + " (ideal)" : "-"});
     rows.add(new String[] {"peak instances", String.valueOf(s.peakInstances()),
         predicted ? p.instances() + " x " + p.instanceType() : "-"});
     rows.add(new String[] {"peak desiredvCpus", String.valueOf(s.peakDesiredVcpus()),
@@ -41,8 +42,8 @@ public final class SummaryText {
     }
     WaitStats wait = s.runnableWait();
     text.append("RUNNABLE wait per job: ").append(wait == null ? "no job started"
-        : "min " + Verdict.seconds(wait.min()) + ", median " + Verdict.seconds(wait.median()) + ", max "
-            + Verdict.seconds(wait.max())).append('\n');
+        : "min " + Durations.seconds(wait.min()) + ", median " + Durations.seconds(wait.median()) + ", max "
+            + Durations.seconds(wait.max())).append('\n');
     text.append("verdict: ").append(s.verdict()).append('\n');
     if (!s.failed().isEmpty()) {
       text.append("failed jobs:\n");

@@ -97,6 +97,25 @@ public final class AwsClients implements AutoCloseable {
     return new AwsClients(region, batchEndpoint, ecsEndpoint, cfnEndpoint, credentials);
   }
 
+  /** Whether an endpoint is configured in the environment ({@code AWS_ENDPOINT_URL[_<SERVICE>]}), as {@link #connect} reads it. */
+  public static boolean endpointConfigured(Map<String, String> env) {
+    if ("true".equalsIgnoreCase(env.get("AWS_IGNORE_CONFIGURED_ENDPOINT_URLS"))) {
+      return false;
+    }
+    return env.entrySet().stream()
+        .anyMatch(e -> e.getKey().startsWith("AWS_ENDPOINT_URL") && notBlank(e.getValue()));
+  }
+
+  /** Whether the SDK's default credentials chain finds credentials (environment, profile files, SSO, ...). */
+  public static boolean credentialsAvailable() {
+    try (DefaultCredentialsProvider chain = DefaultCredentialsProvider.builder().build()) {
+      chain.resolveCredentials();
+      return true;
+    } catch (SdkException | IllegalStateException e) {
+      return false;
+    }
+  }
+
   /** Clients for a local endpoint such as the emulator's: the given region, dummy credentials. */
   public static AwsClients forEndpoint(URI endpoint, String region) {
     URI checked = checkEndpoint(endpoint.toString(), "endpoint");

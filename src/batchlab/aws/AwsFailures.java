@@ -73,7 +73,7 @@ public final class AwsFailures {
     }
     if (isUnreachable(e)) {
       return new SubmitException("cannot reach " + target + " for " + permission + ": " + rootMessage(e)
-          + (target.startsWith("http") ? " (is the local emulator running? start it with ./batch-lab local)" : ""),
+          + (target.startsWith("http") ? " (is the local emulator still running? start it with ./batch-lab local and connect with --local)" : ""),
           e);
     }
     if (e instanceof AwsServiceException s) {

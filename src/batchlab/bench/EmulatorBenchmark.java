@@ -1,5 +1,6 @@
 package batchlab.bench;
 
+import batchlab.util.Durations;
 import batchlab.experiment.LabWorkload;
 import batchlab.infra.StackSynthesizer;
 import batchlab.infra.SynthesizedStack;
@@ -57,7 +58,7 @@ public final class EmulatorBenchmark {
             heap:       peak %,d MiB used (all heap pools, whole JVM incl. the client and garbage),
                         %,d MiB live after a full GC with every job still held by the emulator
           """, jobs, maxvCpus, jobs, client, clientThreads, submitSeconds, submitsPerSecond, scheduleSeconds,
-          succeeded, virtualMakespan, peakHeapMiB, liveHeapMiB);
+          succeeded, Durations.words(virtualMakespan), peakHeapMiB, liveHeapMiB);
     }
   }
 

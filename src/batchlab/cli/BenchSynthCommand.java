@@ -9,10 +9,11 @@ import picocli.CommandLine.Option;
 
 /** {@code batch-lab bench synth}: wall time of {@code npx cdk synth} with this app, the stock app, the floor and the cache. */
 @Command(name = "synth", mixinStandardHelpOptions = true,
-    description = {"Time `npx cdk synth -c maxVcpus=4` with this project's app command (a, synth cache off), with",
-        "the stock `mvn -e -q compile exec:java` app command (b), the app alone without the CDK CLI (c, the",
-        "floor), the CLI alone (d), and (a) with nothing changed, from the synth cache (e); print medians",
-        "and the ratios."})
+    // One paragraph: a command list shows only a description's first line, so each line is whole.
+    description = {"Time `npx cdk synth -c maxVcpus=4` with this project's app command (a, synth cache off), "
+        + "with the stock `mvn -e -q compile exec:java` app command (b), the app alone without the CDK CLI "
+        + "(c, the floor), the CLI alone (d), and (a) with nothing changed, from the synth cache (e); print "
+        + "medians and the ratios."})
 public final class BenchSynthCommand implements Callable<Integer> {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

@@ -1,5 +1,6 @@
 package batchlab.cli;
 
+import batchlab.util.Durations;
 import batchlab.experiment.ExperimentListener;
 import batchlab.report.ComparisonRow;
 import batchlab.report.ComparisonTable;
@@ -63,7 +64,7 @@ final class ConsoleExperimentDisplay implements ExperimentListener {
     ComparisonRow row = ComparisonRow.of(run);
     out.printf("run %d (max vCPU %d): %d of %d SUCCEEDED, %d at once, %d %s, makespan %s: %s%n", run.number(),
         run.maxVcpus(), run.summary().count(JobState.SUCCEEDED), row.jobs(), row.maxRunning(), row.waves(),
-        row.waves() == 1 ? "wave" : "waves", ComparisonTable.seconds(row.makespan()),
+        row.waves() == 1 ? "wave" : "waves", Durations.seconds(row.makespan()),
         row.verdict());
     out.flush();
   }

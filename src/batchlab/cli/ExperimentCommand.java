@@ -104,13 +104,32 @@ public final class ExperimentCommand implements Callable<Integer> {
 
   private ExperimentSettings settings() {
     Target where = Target.parse(target);
-    if (where == Target.LOCAL && connection.settings().endpoint() != null) {
-      throw new BadInputException("--endpoint-url applies to --target aws only; local runs its own emulator");
+    if (where == Target.LOCAL) {
+      refuseAwsOnlyOptions();
     }
-    Speed clock = speed == null ? null : Speed.parse(speed);
+    Speed clock = speed == null ? null : ExperimentSettings.parseSpeed(speed);
     return ExperimentSettings.builder()
         .maxVcpus(MaxVcpusList.parse(maxVcpus)).jobs(jobs).jobSeconds(seconds).target(where).speed(clock)
         .outDir(out).timeout(timeout).destroy(destroy).assumeYes(yes).context(context).build();
+  }
+
+  /** What each aws-only option would do, and why it means nothing for a local run. */
+  private static final Map<String, String> AWS_ONLY = Map.of(
+      "--endpoint-url", "local runs its own emulator",
+      "--region", "local runs its own emulator",
+      "--profile", "local needs no AWS credentials",
+      "--destroy", "a local run deploys nothing to destroy",
+      "--yes", "a local run costs nothing, so nothing is asked");
+
+  /** Refuses the options that only apply to the aws target, as --speed is refused there. */
+  private void refuseAwsOnlyOptions() {
+    CommandLine.ParseResult parsed = spec.commandLine().getParseResult();
+    for (CommandLine.Model.OptionSpec option : spec.options()) {
+      String reason = AWS_ONLY.get(option.longestName());
+      if (reason != null && parsed.hasMatchedOption(option)) {
+        throw new BadInputException(option.longestName() + " applies to --target aws only; " + reason);
+      }
+    }
   }
 
   private int execute(ExperimentSettings settings, PrintWriter out, PrintWriter err) throws InterruptedException {

@@ -2,6 +2,7 @@ package batchlab.cli;
 
 import batchlab.experiment.LabWorkload;
 import batchlab.infra.ContextKey;
+import batchlab.infra.StackSettings;
 import batchlab.infra.StackSynthesizer;
 import batchlab.infra.SynthesizedStack;
 import batchlab.local.BatchEmulator;
@@ -10,15 +11,19 @@ import batchlab.local.Faults;
 import batchlab.local.Speed;
 import batchlab.local.Timings;
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -31,7 +36,13 @@ import picocli.CommandLine.Option;
         + "configured from the stack's template, until Ctrl-C.")
 public final class LocalCommand implements Callable<Integer> {
 
+  /** How long Ctrl-C waits for the emulator to stop and its endpoint record to go. */
+  private static final Duration CLEAN_UP_LIMIT = Duration.ofSeconds(10);
+
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  /** Counted down to stop serving: by the shutdown hook (Ctrl-C), or by a test. */
+  final CountDownLatch stop = new CountDownLatch(1);
 
   @Option(names = "--port", description = "Port on 127.0.0.1; 0 picks a free one (default: ${DEFAULT-VALUE}).")
   int port = 0;
@@ -93,32 +104,72 @@ public final class LocalCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws InterruptedException {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    // Start-up takes seconds (the synthesis starts the CDK's jsii runtime): say what is happening.
+    Consumer<String> progress = step -> {
+      err.println("batch-lab local: " + step + "...");
+      err.flush();
+    };
     BatchEmulator emulator;
     try {
-      emulator = EmulatorSettings.builder(this).build().start();
+      BatchEmulator built = EmulatorSettings.builder(this, progress).build();
+      progress.accept("starting the emulator on 127.0.0.1");
+      emulator = built.start();
     } catch (IllegalArgumentException e) {
       // Every option check, ours or the emulator's, throws one: bad input.
-      return ExitCodes.badInput(spec.commandLine().getErr(), e.getMessage());
+      return ExitCodes.badInput(err, e.getMessage());
     } catch (UncheckedIOException e) {
-      return ExitCodes.failure(spec.commandLine().getErr(), e.getMessage());
+      return ExitCodes.failure(err, e.getMessage());
     }
-    CountDownLatch stopped = new CountDownLatch(1);
-    Thread hook = new Thread(() -> {
+    Path record;
+    try {
+      record = LocalEndpoints.of(System.getenv()).record(new LocalEndpoints.Entry(emulator.endpoint(),
+          emulator.region(), emulator.stack().stackName(), ProcessHandle.current().pid(), Instant.now()));
+    } catch (UncheckedIOException e) {
       emulator.close();
-      stopped.countDown();
+      return ExitCodes.failure(err, e.getMessage());
+    }
+    // Ctrl-C runs the hook, which asks this thread to clean up and holds the JVM until it has.
+    CountDownLatch cleanedUp = new CountDownLatch(1);
+    Thread hook = new Thread(() -> {
+      stop.countDown();
+      awaitQuietly(cleanedUp);
     }, "batch-lab-local-shutdown");
     Runtime.getRuntime().addShutdownHook(hook);
-    spec.commandLine().getOut().print(EmulatorBanner.render(emulator));
-    spec.commandLine().getOut().flush();
-    stopped.await();
+    try {
+      out.print(EmulatorBanner.render(emulator));
+      out.println("From another terminal: ./batch-lab submit --local --watch (the endpoint is recorded in " + record
+          + " until this stops)");
+      out.flush();
+      stop.await();
+    } finally {
+      LocalEndpoints.remove(record);
+      emulator.close();
+      cleanedUp.countDown();
+      try {
+        Runtime.getRuntime().removeShutdownHook(hook);
+      } catch (IllegalStateException shuttingDown) {
+        // Stopped by Ctrl-C: the hook is running and has just been released.
+      }
+    }
     return ExitCodes.OK;
+  }
+
+  private static void awaitQuietly(CountDownLatch latch) {
+    try {
+      latch.await(CLEAN_UP_LIMIT.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   /** Turns the options into an emulator builder, validating each with a one-line message. */
   static final class EmulatorSettings {
     private EmulatorSettings() {}
 
-    static BatchEmulator.Builder builder(LocalCommand options) {
+    /** @param progress told before the slow step (the synthesis), after every option was checked */
+    static BatchEmulator.Builder builder(LocalCommand options, Consumer<String> progress) {
       if (options.template != null && !options.context.isEmpty()) {
         throw new IllegalArgumentException("give either --template or -c context values, not both");
       }
@@ -143,7 +194,9 @@ public final class LocalCommand implements Callable<Integer> {
           options.submitTps);
       builder.timings(timings).workload(workload).faults(faults);
       if (options.template == null) {
+        StackSettings.fromContext(options.context); // a bad value fails in one line, before the slow part
         // Synthesized last, so a bad option fails before the synthesis starts.
+        progress.accept("synthesizing the stack in-process (the CDK's jsii runtime starts first: a few seconds)");
         SynthesizedStack synthesized = StackSynthesizer.synthesize(options.context);
         builder.templateJson(synthesized.templateJson())
             .stackName(options.stackName != null ? options.stackName : synthesized.stackName());

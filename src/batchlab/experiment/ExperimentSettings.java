@@ -1,5 +1,6 @@
 package batchlab.experiment;
 
+import batchlab.util.Durations;
 import batchlab.batch.BatchLimits;
 import batchlab.batch.LabContract;
 import batchlab.infra.ContextKey;
@@ -83,6 +84,27 @@ public record ExperimentSettings(
     Map<String, String> withMax = new LinkedHashMap<>(context);
     withMax.put(MAX_VCPUS_KEY, Integer.toString(maxVcpus));
     return withMax;
+  }
+
+  /**
+   * Parses {@code --speed}: a number of times real time. {@code max} parses (and is refused by {@link
+   * Builder#build} with its reason), but is not offered: the experiment cannot use it.
+   */
+  public static Speed parseSpeed(String text) {
+    String value = text.trim();
+    if (value.equalsIgnoreCase(Speed.MAX.toString())) {
+      return Speed.MAX;
+    }
+    try {
+      double factor = Double.parseDouble(value);
+      if (factor > 0 && factor <= Speed.MAX_FACTOR) {
+        return Speed.of(factor);
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw new BadInputException("--speed " + text + " is not allowed; give a number above 0 and at most "
+        + (long) Speed.MAX_FACTOR + ", such as 60 or 600");
   }
 
   /** The default report directory: {@code runs/experiment-<local time>}. */
@@ -188,7 +210,7 @@ public record ExperimentSettings(
             "--speed " + clockSpeed + " is not allowed for the experiment; give a number such as 60 or 600");
       }
       if (timeout != null && (timeout.isNegative() || timeout.isZero())) {
-        throw new BadInputException("--timeout " + timeout + " is not allowed; give a positive duration");
+        throw new BadInputException("--timeout " + Durations.words(timeout) + " is not allowed; give a positive duration");
       }
       Path dir = outDir == null ? defaultOutDir(LocalDateTime.now()) : outDir;
       if (Files.exists(dir.resolve(REPORT_MARKER))) {

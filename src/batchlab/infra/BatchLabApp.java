@@ -1,7 +1,11 @@
 package batchlab.infra;
 
 import batchlab.util.BadInputException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import software.amazon.awscdk.App;
@@ -14,6 +18,9 @@ import software.amazon.awscdk.StackProps;
  * directory. A bad value stops it before anything is written.
  */
 public final class BatchLabApp {
+
+  /** The reports CDK's synth-time validation writes (cx-api VALIDATION_REPORT_FILE and the legacy one). */
+  static final List<String> STALE_REPORTS = List.of("validation-report.json", "policy-validation-report.json");
 
   private BatchLabApp() {}
 
@@ -33,9 +40,29 @@ public final class BatchLabApp {
    * @throws BadInputException on a bad context value, before anything is written
    */
   public static void synth() {
-    App app = new App();
+    synth(new App());
+  }
+
+  /** Synthesizes the stack into {@code app}'s output directory, which it owns: see {@link #removeStaleReports}. */
+  static void synth(App app) {
     addStack(app, contextOf(app), Environments.fromCdkCli(), ProjectFiles.locate().jobImageDirectory());
+    removeStaleReports(Path.of(app.getOutdir()));
     app.synth();
+  }
+
+  /**
+   * Deletes the validation reports an earlier synth left in {@code outdir}. CDK writes them only when
+   * some validation ran (CloudFormation validation, or a construct annotation), but the CDK CLI prints
+   * whatever report it finds there, so without this a warning outlived the synth that raised it.
+   */
+  static void removeStaleReports(Path outdir) {
+    for (String report : STALE_REPORTS) {
+      try {
+        Files.deleteIfExists(outdir.resolve(report));
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot remove the previous synth's " + outdir.resolve(report), e);
+      }
+    }
   }
 
   /**

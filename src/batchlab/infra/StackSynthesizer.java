@@ -2,10 +2,16 @@ package batchlab.infra;
 
 import batchlab.util.BadInputException;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -24,7 +30,38 @@ public final class StackSynthesizer {
   private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
   private static final Map<Map<String, String>, SynthesizedStack> CACHE = new ConcurrentHashMap<>();
 
+  /** cx-api FAIL_SYNTH_ON_VALIDATION_ERRORS_CONTEXT: false = CDK only writes the report; its caller handles it. */
+  static final String VALIDATION_REPORTED_BY_CDK = "@aws-cdk/core:failSynthOnValidationErrors";
+
   private StackSynthesizer() {}
+
+  /**
+   * What CDK's synth-time validation found (CloudFormation schema checks, construct warnings such as an
+   * instance type outside the catalogue): an error fails the synthesis, a warning is one line on stderr,
+   * as {@code npx cdk synth} shows them. No report means nothing was checked.
+   */
+  static void reportValidation(Path report) {
+    if (!Files.exists(report)) {
+      return;
+    }
+    List<String> errors = new ArrayList<>();
+    try {
+      for (JsonNode plugin : JSON.readTree(report.toFile()).path("pluginReports")) {
+        for (JsonNode violation : plugin.path("violations")) {
+          String line = violation.path("ruleName").asText() + ": " + violation.path("description").asText();
+          switch (violation.path("severity").asText()) {
+            case "error", "fatal" -> errors.add(line);
+            default -> System.err.println("batch-lab: warning: " + violation.path("description").asText());
+          }
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read the synth's validation report " + report, e);
+    }
+    if (!errors.isEmpty()) {
+      throw new IllegalStateException("the synthesized template failed validation: " + String.join("; ", errors));
+    }
+  }
 
   /**
    * Synthesizes with {@code context} as {@code -c key=value} pairs would give it, on top of cdk.json's
@@ -50,6 +87,7 @@ public final class StackSynthesizer {
     try {
       BatchLabStack stack = newStack(context, environment, Optional.of(outdir));
       CloudAssembly assembly = ((App) stack.getNode().getRoot()).synth();
+      reportValidation(outdir.resolve(BatchLabApp.STALE_REPORTS.get(0)));
       Object template = assembly.getStackArtifact(stack.getArtifactId()).getTemplate();
       return new SynthesizedStack(stack.getStackName(), JSON.writeValueAsString(template));
     } catch (JsonProcessingException e) {
@@ -66,6 +104,9 @@ public final class StackSynthesizer {
   static BatchLabStack newStack(Map<String, ?> context, Optional<Environment> environment, Optional<Path> outdir) {
     ProjectFiles project = ProjectFiles.locate();
     Map<String, Object> appContext = new HashMap<>(project.cdkJsonContext());
+    // In this JVM the synth's validation report is read from the output directory (reportValidation), not
+    // printed by CDK: its console report points at an output directory that is deleted right after.
+    appContext.put(VALIDATION_REPORTED_BY_CDK, false);
     appContext.putAll(context);
     AppProps.Builder props = AppProps.builder().context(appContext);
     outdir.ifPresent(dir -> props.outdir(dir.toString()));

@@ -67,6 +67,9 @@ public record ComparisonRow(
     if (s.outcome() != Outcome.COMPLETED) {
       return "incomplete (" + (s.outcome() == Outcome.TIMED_OUT ? "timed out" : "interrupted") + ")";
     }
+    if (!s.failed().isEmpty()) {
+      return s.failed().size() + " of " + s.jobs() + " FAILED";
+    }
     if (p == null) {
       return "no prediction";
     }

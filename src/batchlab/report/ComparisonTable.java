@@ -1,5 +1,6 @@
 package batchlab.report;
 
+import batchlab.util.Durations;
 import batchlab.util.Markup;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -25,11 +26,11 @@ public final class ComparisonTable {
         Integer.toString(row.jobs()),
         Integer.toString(row.maxRunning()),
         Integer.toString(row.waves()),
-        seconds(row.makespan()),
-        seconds(row.idealMakespan()),
+        Durations.seconds(row.makespan()),
+        Durations.seconds(row.idealMakespan()),
         row.efficiency() == null ? "-" : String.format(Locale.ROOT, "%.0f%%", row.efficiency() * 100),
         Integer.toString(row.peakInstances()),
-        seconds(row.meanRunnableWait()),
+        Durations.seconds(row.meanRunnableWait()),
         row.verdict());
   }
 
@@ -85,12 +86,4 @@ public final class ComparisonTable {
     return out.append("</tbody>\n</table>\n").toString();
   }
 
-  /** Seconds with one decimal when not whole: "300 s", "97.5 s"; "-" when unknown. */
-  public static String seconds(Duration d) {
-    if (d == null) {
-      return "-";
-    }
-    long millis = d.toMillis();
-    return millis % 1000 == 0 ? millis / 1000 + " s" : String.format(Locale.ROOT, "%.1f s", millis / 1000.0);
-  }
 }

@@ -1,5 +1,6 @@
 package batchlab.report;
 
+import batchlab.util.Durations;
 import batchlab.run.RunJson;
 import batchlab.util.Markup;
 import java.io.IOException;
@@ -72,7 +73,7 @@ public final class ReportWriter {
 
   private static String intro(ReportContent content) {
     return "Target: " + content.target() + ". Started " + content.startedAt() + ", took "
-        + ComparisonTable.seconds(content.wallTime()) + " (wall clock). Times in the table and charts are on the "
+        + Durations.seconds(content.wallTime()) + " (wall clock). Times in the table and charts are on the "
         + "server's clock, in seconds since each run's first submit.";
   }
 

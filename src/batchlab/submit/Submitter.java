@@ -65,7 +65,7 @@ public final class Submitter {
     String jobDefinition = request.jobDefinition();
     String logGroup = null;
     if (request.needsStack()) {
-      StackOutputs outputs = StackOutputs.describe(clients.cloudFormation(), request.stack(), retry);
+      StackOutputs outputs = StackOutputs.describe(clients, request.stack(), retry);
       stack = outputs.stackName();
       if (jobQueue == null) {
         jobQueue = outputs.require("job queue", LabContract.OUTPUT_JOB_QUEUE_ARN, LabContract.OUTPUT_JOB_QUEUE_NAME);

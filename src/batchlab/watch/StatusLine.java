@@ -2,6 +2,7 @@ package batchlab.watch;
 
 import batchlab.run.JobState;
 import batchlab.run.Sample;
+import batchlab.util.Durations;
 import java.time.Duration;
 import java.util.StringJoiner;
 
@@ -15,16 +16,8 @@ public final class StatusLine {
     for (JobState state : JobState.values()) {
       states.add(state.name() + " " + sample.count(state));
     }
-    return String.format("%8s  %s  | instances %d  desiredvCpus %d  (%d jobs)", clock(elapsed), states,
+    return String.format("%8s  %s  | instances %d  desiredvCpus %d  (%d jobs)", Durations.clock(elapsed), states,
         sample.instances(), sample.desiredVcpus(), jobs);
   }
 
-  /** 75 s as 1m15s, 3725 s as 1h02m05s. */
-  public static String clock(Duration d) {
-    long s = Math.max(0, d.toSeconds());
-    if (s >= 3600) {
-      return String.format("%dh%02dm%02ds", s / 3600, s / 60 % 60, s % 60);
-    }
-    return s >= 60 ? String.format("%dm%02ds", s / 60, s % 60) : s + "s";
-  }
 }

@@ -1,6 +1,7 @@
 package batchlab.watch;
 
 import batchlab.util.BadInputException;
+import batchlab.util.Durations;
 import java.time.Duration;
 
 /**
@@ -14,10 +15,10 @@ public record WatchOptions(Duration interval, Duration timeout, boolean cancelOn
 
   public WatchOptions {
     if (interval == null || interval.isNegative() || interval.isZero()) {
-      throw new BadInputException("--interval " + interval + " is not valid: use a positive duration such as 5s or 500ms");
+      throw new BadInputException("--interval " + (interval == null ? "none" : Durations.words(interval)) + " is not valid: use a positive duration such as 5s or 500ms");
     }
     if (timeout != null && (timeout.isNegative() || timeout.isZero())) {
-      throw new BadInputException("--timeout " + timeout + " is not valid: use a positive duration such as 10m");
+      throw new BadInputException("--timeout " + Durations.words(timeout) + " is not valid: use a positive duration such as 10m");
     }
   }
 

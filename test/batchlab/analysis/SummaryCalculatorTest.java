@@ -68,7 +68,65 @@ class SummaryCalculatorTest {
     assertThat(s.byStatus()).containsEntry(JobState.FAILED, 1).containsEntry(JobState.SUCCEEDED, 1);
     assertThat(s.failed()).containsExactly(
         new FailedJob("job-2", "id-2", "Essential container in task exited", 3, "log/second"));
-    assertThat(s.verdict()).endsWith("; 1 job FAILED");
+    assertThat(s.verdict()).isEqualTo("1 of 2 jobs FAILED: Essential container in task exited, exit code 3 (1 job)");
+  }
+
+  /** {@code jobs} jobs that each exit 1 right after starting, as with {@code --parameter seconds=abc}. */
+  private static List<JobAttempt> exitingOne(int jobs) {
+    List<JobAttempt> attempts = new ArrayList<>();
+    for (int i = 1; i <= jobs; i++) {
+      attempts.add(new JobAttempt("job-" + i, "id-" + i, 1, JobState.FAILED, "Essential container in task exited", 1,
+          at(0), at(0), at(95 + i), at(95 + i), "i-" + (i % 2), "m7i.large", "log/" + i));
+    }
+    return attempts;
+  }
+
+  @Test
+  void jobsThatFailedAreTheVerdictNotCapacity() {
+    RunSummary s = SummaryCalculator.summarize("r1", 10, exitingOne(10), List.of(), MAX_4, Outcome.COMPLETED);
+
+    assertThat(s.verdict()).isEqualTo("10 of 10 jobs FAILED: Essential container in task exited, exit code 1 (10 jobs)");
+  }
+
+  @Test
+  void aRunThatDiffersWithFailedJobsIsNotBlamedOnCapacity() {
+    List<JobAttempt> attempts = new ArrayList<>(slotted(6, 2, 30, 60, 0));
+    attempts.addAll(exitingOne(4).stream().map(a -> new JobAttempt("job-f" + a.jobName(), "f" + a.jobId(), 1,
+        a.status(), a.statusReason(), a.exitCode(), a.createdAt(), a.queuedAt(), at(400), at(400), a.instance(),
+        a.instanceType(), a.logStream())).toList());
+
+    RunSummary s = SummaryCalculator.summarize("r1", 10, attempts, List.of(), MAX_4, Outcome.COMPLETED);
+
+    assertThat(s.verdict()).startsWith("4 of 10 jobs FAILED: Essential container in task exited, exit code 1 (4 jobs); "
+        + "observed ").endsWith("predicted 2 in 5 waves (failed jobs free their slots early, so this says nothing "
+        + "about capacity)").doesNotContain("capacity or placement");
+  }
+
+  @Test
+  void aRunAsPredictedWithAFailedJobSaysBoth() {
+    List<JobAttempt> attempts = new ArrayList<>(slotted(10, 2, 30, 60, 0));
+    JobAttempt last = attempts.remove(9);
+    attempts.add(new JobAttempt(last.jobName(), last.jobId(), 1, JobState.FAILED, "Essential container in task exited",
+        2, last.createdAt(), last.queuedAt(), last.startedAt(), last.stoppedAt(), last.instance(), null, null));
+
+    RunSummary s = SummaryCalculator.summarize("r1", 10, attempts, List.of(), MAX_4, Outcome.COMPLETED);
+
+    assertThat(s.verdict()).startsWith("as predicted: 2 at once in 5 waves")
+        .endsWith("; 1 of 10 jobs FAILED: Essential container in task exited, exit code 2 (1 job)");
+  }
+
+  @Test
+  void failureReasonsAreCountedMostCommonFirstAndCappedAtThree() {
+    List<FailedJob> failed = new ArrayList<>();
+    failed.add(new FailedJob("a", "1", "Timeout", null, null));
+    for (int i = 0; i < 3; i++) {
+      failed.add(new FailedJob("b" + i, "b" + i, "Essential container in task exited", 1, null));
+    }
+    failed.add(new FailedJob("c", "3", null, 137, null));
+    failed.add(new FailedJob("d", "4", "Dependent Job failed", null, null));
+
+    assertThat(Verdict.reasons(failed)).isEqualTo("Essential container in task exited, exit code 1 (3 jobs), "
+        + "Timeout (1 job), no status reason, exit code 137 (1 job), 1 other reason");
   }
 
   @Test

@@ -1,5 +1,6 @@
 package batchlab.analysis;
 
+import batchlab.util.Durations;
 import static batchlab.run.Attempts.at;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -40,7 +41,7 @@ class SummaryTextTest {
         "  peak instances              2   2 x m7i.large",
         "  peak desiredvCpus           4   max 4",
         "RUNNABLE wait per job: min 30 s, median 150 s, max 300 s");
-    assertThat(text).contains("verdict: as predicted: 2 at once in 5 waves", "; 1 job FAILED\n");
+    assertThat(text).contains("verdict: as predicted: 2 at once in 5 waves", "; 1 of 10 jobs FAILED: Essential container in task exited, exit code 1 (1 job)\n");
     assertThat(text).endsWith("failed jobs:\n  job-10 (id-10): Essential container in task exited, exit code 1, "
         + "log stream batch-lab/default/abc in /aws/batch/job\n");
   }
@@ -51,6 +52,6 @@ class SummaryTextTest {
     assertThat(StatusLine.format(sample, Duration.ofSeconds(75), 10)).isEqualTo(
         "   1m15s  SUBMITTED 0  PENDING 0  RUNNABLE 8  STARTING 0  RUNNING 2  SUCCEEDED 0  FAILED 0  "
             + "| instances 2  desiredvCpus 4  (10 jobs)");
-    assertThat(StatusLine.clock(Duration.ofSeconds(3725))).isEqualTo("1h02m05s");
+    assertThat(Durations.clock(Duration.ofSeconds(3725))).isEqualTo("1h02m05s");
   }
 }

@@ -2,9 +2,12 @@ package batchlab.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import batchlab.submit.LocalBatch;
 import java.io.IOException;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -47,10 +50,36 @@ class CredentialsAndRegionTest {
   }
 
   @Test
-  void noCredentialsAgainstAwsFailBeforeAnyCall() throws Exception {
+  void noCredentialsNoEndpointAndNoEmulatorSaysHowToGoOn() throws Exception {
     Cli cli = runIsolated("submit", "--region", "us-east-1");
-    assertThat(cli.err()).isEqualTo("batch-lab: no AWS credentials found: set AWS_ACCESS_KEY_ID and "
-        + "AWS_SECRET_ACCESS_KEY, run aws configure (or aws sso login), or pass --profile\n");
+    assertThat(cli.err()).isEqualTo("batch-lab: no AWS credentials or endpoint configured, and no ./batch-lab local "
+        + "is running: start the emulator in another terminal with ./batch-lab local, or configure AWS (aws configure,"
+        + " or --profile)\n");
     assertThat(cli.exitCode()).isEqualTo(1);
+  }
+
+  @Test
+  void noCredentialsAgainstAwsFailBeforeAnyCall() throws Exception {
+    // A profile says "AWS", so no emulator is looked for.
+    Cli cli = runIsolated("submit", "--region", "us-east-1", "--profile", "lab");
+    assertThat(cli.err()).startsWith("batch-lab: no AWS credentials in profile 'lab': ");
+    assertThat(cli.exitCode()).isEqualTo(1);
+  }
+
+  @Test
+  void withNothingConfiguredSubmitUsesTheRunningEmulatorAndSaysSo(@TempDir Path harnessRuns) throws Exception {
+    try (LocalBatch local = LocalBatch.start(harnessRuns)) {
+      // What ./batch-lab local records, with this JVM as the emulator's process.
+      new LocalEndpoints(home.resolve(".local/state/batch-lab")).record(new LocalEndpoints.Entry(
+          URI.create(local.endpoint()), "us-east-1", "BatchLab", ProcessHandle.current().pid(), Instant.now()));
+
+      Cli cli = runIsolated("submit", "--jobs", "1", "--runs-dir", home.resolve("runs").toString());
+
+      assertThat(cli.err()).isEqualTo("batch-lab: no AWS credentials or endpoint configured: using the local emulator "
+          + "at " + local.endpoint() + " (./batch-lab local, pid " + ProcessHandle.current().pid() + ")\n");
+      assertThat(cli.exitCode()).isZero();
+      assertThat(cli.out()).startsWith("submitted 1 job in ");
+      assertThat(local.jobsByName("batchlab-")).hasSize(1);
+    }
   }
 }

@@ -44,12 +44,17 @@ class ExperimentCommandTest {
       "--seconds 0|--seconds 0 is out of range; jobs must sleep 1 second or more",
       "--target gcp|--target 'gcp' is not a target; use local or aws",
       "--speed max|--speed max is not allowed for the experiment; give a number such as 60 or 600",
-      "--speed fast|--speed must be a number above 0 and at most 1000000, or max; got 'fast'",
+      "--speed fast|--speed fast is not allowed; give a number above 0 and at most 1000000, such as 60 or 600",
+      "--speed 0|--speed 0 is not allowed; give a number above 0 and at most 1000000, such as 60 or 600",
       "--target aws --speed 600|--speed only applies to --target local; AWS runs on the real clock",
       "-c maxVcpus=8|-c maxVcpus=8 is set by the experiment; give the sizes with --max-vcpus instead",
       "-c jobVcpus=0|jobVcpus=0 is not allowed (allowed: a whole number from 1 to 256)",
       "-c maxVcpu=8|unknown context key 'maxVcpu': did you mean 'maxVcpus'? (known keys: stackName, name, vpcId, spot, minVcpus, maxVcpus, desiredVcpus, instanceTypes, allocationStrategy, jobVcpus, jobMemoryMiB, jobTimeoutSeconds, runnableTimeoutSeconds, logRetentionDays, terminateJobsOnUpdate, updateTimeoutMinutes)",
       "--endpoint-url http://127.0.0.1:1|--endpoint-url applies to --target aws only; local runs its own emulator",
+      "--region us-east-1|--region applies to --target aws only; local runs its own emulator",
+      "--profile lab|--profile applies to --target aws only; local needs no AWS credentials",
+      "--destroy|--destroy applies to --target aws only; a local run deploys nothing to destroy",
+      "--target local --yes|--yes applies to --target aws only; a local run costs nothing, so nothing is asked",
   })
   void badArgumentsFailWithOneLineAndExitTwoBeforeAnythingStarts(String args, String message) {
     Result result = run(args.split(" "));

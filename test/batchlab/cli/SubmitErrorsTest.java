@@ -45,11 +45,12 @@ class SubmitErrorsTest {
   }
 
   @Test
-  void missingStackSaysToDeployItFirst() throws Exception {
+  void missingStackOnTheEmulatorNamesTheStackItServes() throws Exception {
     Cli cli = submit(local.endpoint(), "--stack", "Nope");
     assertThat(cli.exitCode()).isEqualTo(1);
     assertThat(cli.err()).isEqualTo("batch-lab: stack Nope not found at " + local.endpoint()
-        + ": deploy it first with: npx cdk deploy Nope (or pass --job-queue and --job-definition)\n");
+        + ": the local emulator there serves BatchLab: pass --stack BatchLab, or restart it as"
+        + " ./batch-lab local -c stackName=Nope (or pass --job-queue and --job-definition)\n");
     assertNothingRecorded();
   }
 
@@ -109,7 +110,7 @@ class SubmitErrorsTest {
     Cli cli = submit("http://127.0.0.1:1");
     assertThat(cli.exitCode()).isEqualTo(1);
     assertThat(cli.err()).isEqualTo("batch-lab: cannot reach http://127.0.0.1:1 for cloudformation:DescribeStacks: "
-        + "Connection refused (is the local emulator running? start it with ./batch-lab local)\n");
+        + "Connection refused (is the local emulator still running? start it with ./batch-lab local and connect with --local)\n");
   }
 
   @Test

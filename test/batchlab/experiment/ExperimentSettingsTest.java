@@ -147,7 +147,7 @@ class ExperimentSettingsTest {
   @Test
   void rejectsANonPositiveTimeout() {
     assertThatThrownBy(() -> ExperimentSettings.builder().timeout(Duration.ZERO).build())
-        .hasMessage("--timeout PT0S is not allowed; give a positive duration");
+        .hasMessage("--timeout 0 s is not allowed; give a positive duration");
   }
 
   @Test

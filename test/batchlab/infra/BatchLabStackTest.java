@@ -1,5 +1,6 @@
 package batchlab.infra;
 
+import batchlab.batch.LabContract;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import batchlab.batch.LabContract;

@@ -15,7 +15,19 @@ public final class TemplateSnapshotConfig extends PropertyResolvingSnapshotConfi
 
   @Override
   public Optional<String> updateSnapshot() {
-    // "" matches every snapshot name: update all of them.
-    return Boolean.getBoolean(UPDATE_PROPERTY) ? Optional.of("") : Optional.empty();
+    return update(Boolean.getBoolean(UPDATE_PROPERTY), isCI());
+  }
+
+  /**
+   * Which snapshots to rewrite: all ("" matches every name) when asked, none otherwise. Under CI an update
+   * is refused here, in our words, before the library refuses it in its own ({@code isCI=true & ...}).
+   */
+  static Optional<String> update(boolean requested, boolean ci) {
+    if (requested && ci) {
+      throw new IllegalStateException("-D" + UPDATE_PROPERTY + "=true is refused because the CI environment "
+          + "variable is set: snapshots are reviewed changes, so update them on your machine (mvn test -D"
+          + UPDATE_PROPERTY + "=true), review the diff of the .snap file and commit it");
+    }
+    return requested ? Optional.of("") : Optional.empty();
   }
 }
