@@ -12,6 +12,7 @@ import picocli.CommandLine.Command;
     subcommands = {
       ExperimentCommand.class,
       LocalCommand.class,
+      DiffCommand.class,
       SubmitCommand.class,
       WatchCommand.class,
       BenchCommand.class,

@@ -10,13 +10,17 @@ import software.amazon.awssdk.core.exception.SdkException;
 /**
  * How every batch-lab command ends: the exit codes, and the one place that turns a failure into
  * {@code batch-lab: <one line>} on stderr and its code. 0 done, 1 failure at run time (AWS errors, a
- * missing stack, a failed synth or deploy, ...), 2 bad input, 130 interrupted.
+ * missing stack, a failed synth or deploy, ...), 2 bad input, 3 and 4 what {@code diff} found, 130 interrupted.
  */
 public final class ExitCodes {
 
   public static final int OK = 0;
   public static final int RUNTIME_FAILURE = 1;
   public static final int BAD_INPUT = 2;
+  /** {@code diff}: the update would stop running jobs (instances replaced, environments or queues deleted). */
+  public static final int UPDATE_INTERRUPTS_WORK = 3;
+  /** {@code diff}: the update would fail and roll back. */
+  public static final int UPDATE_WOULD_FAIL = 4;
   /** 128 + SIGINT, what shells report for a command stopped with Ctrl-C. */
   public static final int INTERRUPTED = 130;
 

@@ -12,6 +12,7 @@ import batchlab.experiment.ExperimentTarget;
 import batchlab.experiment.LocalTarget;
 import batchlab.experiment.MaxVcpusList;
 import batchlab.experiment.StreamingProcessRunner;
+import batchlab.experiment.SwapMethod;
 import batchlab.experiment.Target;
 import batchlab.local.Speed;
 import batchlab.report.ComparisonRow;
@@ -75,6 +76,12 @@ public final class ExperimentCommand implements Callable<Integer> {
       description = "Stop after this long and write a partial report, e.g. 30s, 20m (default: none).")
   Duration timeout;
 
+  @Option(names = "--swap", paramLabel = "deploy|console", defaultValue = "deploy",
+      description = "How the next max vCPU value is applied: deploy (the stack synthesized with it, applied with "
+          + "UpdateStack, like cdk deploy) or console (UpdateComputeEnvironment, as the article did; local only) "
+          + "(default: ${DEFAULT-VALUE}).")
+  String swap;
+
   @Option(names = "--destroy", description = "aws: run npx cdk destroy at the end, also after a failure.")
   boolean destroy;
 
@@ -110,7 +117,7 @@ public final class ExperimentCommand implements Callable<Integer> {
     Speed clock = speed == null ? null : ExperimentSettings.parseSpeed(speed);
     return ExperimentSettings.builder()
         .maxVcpus(MaxVcpusList.parse(maxVcpus)).jobs(jobs).jobSeconds(seconds).target(where).speed(clock)
-        .outDir(out).timeout(timeout).destroy(destroy).assumeYes(yes).context(context).build();
+        .outDir(out).timeout(timeout).destroy(destroy).assumeYes(yes).context(context).swap(SwapMethod.parse(swap)).build();
   }
 
   /** What each aws-only option would do, and why it means nothing for a local run. */

@@ -20,6 +20,10 @@ public final class AwsTarget implements ExperimentTarget {
   public static final Duration DEFAULT_POLL = Duration.ofSeconds(5);
   /** Batch terminates idle instances after a few minutes; beyond this the next run starts anyway. */
   private static final Duration SCALE_IN_LIMIT = Duration.ofMinutes(20);
+  /** How far the account's clock may be behind ours when telling this deploy's stack events from older ones. */
+  private static final Duration DEPLOY_CLOCK_SKEW = Duration.ofSeconds(5);
+  /** cdk deploy returns when the stack is done; this only bounds a stack still settling. */
+  private static final Duration DEPLOY_SETTLE_LIMIT = Duration.ofMinutes(5);
 
   private final AwsClients clients;
   private final String stackName;
@@ -61,9 +65,14 @@ public final class AwsTarget implements ExperimentTarget {
     return stackName;
   }
 
+  /** {@code npx cdk deploy} with the value, then the same wait and check as the local UpdateStack. */
   @Override
-  public void applyMaxVcpus(int maxVcpus) throws InterruptedException {
+  public Swap applyMaxVcpus(int maxVcpus) throws InterruptedException {
+    // The server's clock may be a little behind ours: events from a few seconds before still count.
+    Instant since = (serverClock == null ? Instant.now() : serverClock.get()).minus(DEPLOY_CLOCK_SKEW);
     run(cdk.deploy(maxVcpus));
+    return StackUpdateCheck.await(clients, stackName, maxVcpus, "npx cdk deploy", since, pollInterval,
+        DEPLOY_SETTLE_LIMIT, new batchlab.aws.StopSignal());
   }
 
   @Override

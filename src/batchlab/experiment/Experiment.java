@@ -145,7 +145,11 @@ public final class Experiment {
         return early;
       }
       listener.runStarting(i + 1, maxVcpus, settings.jobs());
-      target.applyMaxVcpus(maxVcpus);
+      Swap swap = target.applyMaxVcpus(maxVcpus);
+      if (!swap.events().isEmpty()) {
+        listener.info("max vCPU " + maxVcpus + " applied with " + swap.method() + ": "
+            + swap.events().get(swap.events().size() - 1).trim());
+      }
       if (i > 0) {
         awaitScaleIn(runs.get(i - 1), deadline);
         early = stopReason(deadline);
@@ -156,7 +160,7 @@ public final class Experiment {
       // Job names say the run's size (max4-job-1); a size tried twice gets the run number too.
       String prefix = (prefixes.add("max" + maxVcpus) ? "" : "run" + (i + 1) + "-") + "max" + maxVcpus + "-job";
       WatchResult watched = submitAndWatch(store, prefix, deadline);
-      ReportRun run = new ReportRun(i + 1, maxVcpus, watched);
+      ReportRun run = new ReportRun(i + 1, maxVcpus, watched, swap.method(), swap.events());
       runs.add(run);
       listener.runFinished(run);
       if (watched.outcome() == Outcome.INTERRUPTED) {
@@ -234,6 +238,8 @@ public final class Experiment {
     shown.put("allocation strategy", stack.allocationStrategy().name());
     shown.put("purchase", stack.spot() ? "spot" : "on-demand");
     shown.put("stack", stack.stackName());
+    shown.put("swap", settings.target() == Target.AWS ? "npx cdk deploy for each value"
+        : settings.swap().description());
     if (settings.target() == Target.LOCAL) {
       shown.put("emulator clock", settings.speed().toString());
     }

@@ -32,6 +32,7 @@ import java.util.Objects;
  * @param assumeYes skip the cost confirmation (aws target only)
  * @param context CDK context values as {@code -c key=value} gives them (without maxVcpus)
  * @param timeout wall-clock limit for the whole experiment; null for none
+ * @param swap how each max vCPU value is applied (deploy: like cdk deploy; console: UpdateComputeEnvironment)
  */
 public record ExperimentSettings(
     List<Integer> maxVcpus,
@@ -43,7 +44,8 @@ public record ExperimentSettings(
     boolean destroy,
     boolean assumeYes,
     Map<String, String> context,
-    Duration timeout) {
+    Duration timeout,
+    SwapMethod swap) {
 
   public static final List<Integer> DEFAULT_MAX_VCPUS = List.of(4, 20);
   public static final int DEFAULT_JOBS = 10;
@@ -62,6 +64,7 @@ public record ExperimentSettings(
   public ExperimentSettings {
     Objects.requireNonNull(target, "target");
     Objects.requireNonNull(outDir, "outDir");
+    Objects.requireNonNull(swap, "swap");
     maxVcpus = List.copyOf(Objects.requireNonNull(maxVcpus, "maxVcpus"));
     context = Map.copyOf(Objects.requireNonNull(context, "context"));
   }
@@ -124,8 +127,15 @@ public record ExperimentSettings(
     private boolean assumeYes;
     private Map<String, String> context = Map.of();
     private Duration timeout;
+    private SwapMethod swap = SwapMethod.DEPLOY;
 
     private Builder() {}
+
+    /** How each value is applied (default: deploy, like cdk deploy). */
+    public Builder swap(SwapMethod swap) {
+      this.swap = Objects.requireNonNull(swap, "swap");
+      return this;
+    }
 
     public Builder maxVcpus(List<Integer> maxVcpus) {
       this.maxVcpus = maxVcpus;
@@ -209,6 +219,10 @@ public record ExperimentSettings(
         throw new BadInputException(
             "--speed " + clockSpeed + " is not allowed for the experiment; give a number such as 60 or 600");
       }
+      if (swap == SwapMethod.CONSOLE && target == Target.AWS) {
+        throw new BadInputException(
+            "--swap console applies to --target local only; on AWS each value is deployed with npx cdk deploy");
+      }
       if (timeout != null && (timeout.isNegative() || timeout.isZero())) {
         throw new BadInputException("--timeout " + Durations.words(timeout) + " is not allowed; give a positive duration");
       }
@@ -218,7 +232,7 @@ public record ExperimentSettings(
             "--out " + dir + " already holds a report (" + REPORT_MARKER + "); choose a new directory");
       }
       return new ExperimentSettings(
-          maxVcpus, jobs, jobSeconds, target, clockSpeed, dir, destroy, assumeYes, context, timeout);
+          maxVcpus, jobs, jobSeconds, target, clockSpeed, dir, destroy, assumeYes, context, timeout, swap);
     }
 
     /**

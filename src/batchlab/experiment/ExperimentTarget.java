@@ -20,8 +20,11 @@ public interface ExperimentTarget extends AutoCloseable {
   /** The CloudFormation stack whose outputs name the queue and job definition. */
   String stackName();
 
-  /** Gives the compute environment this maxvCpus before a run. */
-  void applyMaxVcpus(int maxVcpus) throws InterruptedException;
+  /**
+   * Gives the compute environment this maxvCpus before a run, and checks it has it; returns how it
+   * was done, with the stack update's events when one ran.
+   */
+  Swap applyMaxVcpus(int maxVcpus) throws InterruptedException;
 
   /** The server's clock when known in-process (the emulator's virtual clock); null to use its Date header. */
   Supplier<Instant> serverClock();

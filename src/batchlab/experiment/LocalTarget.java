@@ -16,7 +16,8 @@ import software.amazon.awssdk.services.batch.model.ClientException;
 
 /**
  * The default target: the stack synthesized in-process and served by the in-process emulator. The
- * emulator starts with the first maxvCpus; later values are applied in place with
+ * emulator starts with the first maxvCpus; later values are applied like {@code cdk deploy} (the stack
+ * synthesized with the value, applied with UpdateStack) or, with {@link SwapMethod#CONSOLE}, with
  * UpdateComputeEnvironment, as the article did in the console.
  */
 public final class LocalTarget implements ExperimentTarget {
@@ -28,13 +29,17 @@ public final class LocalTarget implements ExperimentTarget {
   private static final Duration MAX_SPEED_POLL = Duration.ofMillis(50);
   /** Scale-in takes the emulator's idle delay; a few polls more are margin. */
   private static final Duration VIRTUAL_SCALE_IN = Timings.DEFAULT.scaleDown().plus(Duration.ofMinutes(2));
+  /** A stack update that takes longer than this (an infrastructure update draining long jobs) fails the run. */
+  private static final Duration VIRTUAL_UPDATE_LIMIT = Duration.ofMinutes(40);
 
   private final BatchEmulator emulator;
   private final AwsClients clients;
   private final String computeEnvironment;
+  private final ExperimentSettings settings;
   private int maxVcpus;
 
-  private LocalTarget(BatchEmulator emulator, int maxVcpus) {
+  private LocalTarget(BatchEmulator emulator, ExperimentSettings settings, int maxVcpus) {
+    this.settings = settings;
     this.emulator = emulator;
     this.clients = AwsClients.forEndpoint(emulator.endpoint(), emulator.region());
     this.computeEnvironment = emulator.stack().output("ComputeEnvironmentArn")
@@ -69,7 +74,7 @@ public final class LocalTarget implements ExperimentTarget {
     BatchEmulator emulator = BatchEmulator.builder().templateJson(stack.templateJson()).stackName(stack.stackName())
         .workload(LabWorkload.DEFAULT).speed(settings.speed()).build().start();
     try {
-      return new LocalTarget(emulator, first);
+      return new LocalTarget(emulator, settings, first);
     } catch (RuntimeException e) {
       emulator.close();
       throw e;
@@ -92,12 +97,25 @@ public final class LocalTarget implements ExperimentTarget {
   }
 
   @Override
-  public void applyMaxVcpus(int maxVcpus) {
-    if (maxVcpus != this.maxVcpus) {
-      ComputeEnvironmentScaling.setMaxVcpus(clients.batch(), computeEnvironment, maxVcpus,
-          new Retry(Backoff.DEFAULT, new StopSignal(), clients.describeTarget()));
-      this.maxVcpus = maxVcpus;
+  public Swap applyMaxVcpus(int maxVcpus) throws InterruptedException {
+    if (settings.swap() == SwapMethod.CONSOLE) {
+      if (maxVcpus != this.maxVcpus) {
+        ComputeEnvironmentScaling.setMaxVcpus(clients.batch(), computeEnvironment, maxVcpus,
+            new Retry(Backoff.DEFAULT, new StopSignal(), clients.describeTarget()));
+        this.maxVcpus = maxVcpus;
+      }
+      return Swap.none("UpdateComputeEnvironment");
     }
+    if (maxVcpus == this.maxVcpus) {
+      return Swap.none("UpdateStack");
+    }
+    String template = StackSynthesizer.synthesize(settings.contextFor(maxVcpus)).templateJson();
+    Instant since = emulator.now();
+    clients.cloudFormation().updateStack(r -> r.stackName(stackName()).templateBody(template));
+    Swap swap = StackUpdateCheck.await(clients, stackName(), maxVcpus, "UpdateStack", since, pollInterval(),
+        realTime(VIRTUAL_UPDATE_LIMIT, Duration.ofSeconds(30)), new StopSignal());
+    this.maxVcpus = maxVcpus;
+    return swap;
   }
 
   @Override

@@ -30,7 +30,7 @@ public final class BatchEmulator implements AutoCloseable {
 
   private final String region;
   private final Simulation simulation;
-  private final LoadedStack stack;
+  private final CloudFormationApi cloudFormation;
   private final HttpFrontEnd frontEnd;
   private boolean started;
 
@@ -53,12 +53,18 @@ public final class BatchEmulator implements AutoCloseable {
     definitions.register(operations);
     jobs.register(operations);
     String templateJson = builder.templateJson;
-    this.stack = templateJson == null ? null : simulation.call(() -> new TemplateLoader(templateJson,
-        builder.stackName, builder.seed, arns).load(environments, queues, definitions, start));
+    StackRecord stack = templateJson == null ? null : simulation.call(() -> {
+      TemplateLoader loader = new TemplateLoader(templateJson, builder.stackName, builder.seed, arns);
+      return new StackRecord(templateJson, TemplateLoader.parse(templateJson),
+          loader.load(environments, queues, definitions, start));
+    });
+    StackServices services = new StackServices(registry, environments, queues, definitions, scheduler, arns,
+        builder.seed);
+    this.cloudFormation = new CloudFormationApi(new StackOperations(stack, services, ids));
     try {
       this.frontEnd = new HttpFrontEnd(builder.port, simulation,
           new BatchApi(operations, new TagOperations(registry)), new EcsApi(registry),
-          new CloudFormationApi(stack), new FaultInjector(builder.faults, builder.seed));
+          cloudFormation, new FaultInjector(builder.faults, builder.seed));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot listen on 127.0.0.1:" + builder.port + ": " + e.getMessage(), e);
     }
@@ -91,9 +97,12 @@ public final class BatchEmulator implements AutoCloseable {
     return region;
   }
 
-  /** The stack loaded from the template (names, ARNs, outputs); null when started without one. */
+  /**
+   * The stack loaded from the template (names, ARNs, outputs) as it is now, after any completed
+   * UpdateStack; null when started without a template.
+   */
   public LoadedStack stack() {
-    return stack;
+    return simulation.call(cloudFormation::loaded);
   }
 
   public Speed speed() {

@@ -93,6 +93,18 @@ final class ComputeEnvironment {
     desiredvCpus -= instance.type.vcpus();
   }
 
+  /** An infrastructure update replaced the instance's settings: it takes no new jobs from now on. */
+  void retire(Instance instance) {
+    unindex(instance);
+    bootingWithRoom.remove(instance);
+    instance.outdated = true;
+  }
+
+  /** Whether an infrastructure update is still draining instances (the environment shows UPDATING). */
+  boolean updating() {
+    return liveInstances.values().stream().anyMatch(i -> i.outdated);
+  }
+
   /** The ready instance with the least free vCPUs that still holds {@code need} (best fit), or null. */
   Instance bestFit(Resources need) {
     for (Set<Instance> bucket : readyByFreeVcpus.tailMap(need.vcpus(), true).values()) {
@@ -149,7 +161,7 @@ final class ComputeEnvironment {
   }
 
   private void index(Instance instance) {
-    if (instance.state == Instance.State.ACTIVE && instance.freeVcpus() > 0) {
+    if (instance.state == Instance.State.ACTIVE && instance.freeVcpus() > 0 && !instance.outdated) {
       readyByFreeVcpus.computeIfAbsent(instance.freeVcpus(), k -> new LinkedHashSet<>()).add(instance);
     }
   }

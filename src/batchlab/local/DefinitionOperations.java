@@ -99,7 +99,7 @@ final class DefinitionOperations {
     return response;
   }
 
-  private JsonNode deregister(JsonNode request) {
+  JsonNode deregister(JsonNode request) {
     String ref = Json.requiredString(request, "jobDefinition");
     JobDefinition definition = registry.definition(ref);
     definition.status = "INACTIVE";

@@ -1,6 +1,6 @@
 package batchlab.local;
 
-import batchlab.batch.AllocationStrategy;
+import batchlab.batch.UpdateRules;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -50,15 +50,16 @@ final class EnvironmentOperations {
    * @param changes the computeResources fields to change, null if none
    */
   record UpdateRequest(String computeEnvironment, String state, ObjectNode changes, Integer desiredvCpus,
-      String serviceRole) {
+      String serviceRole, ObjectNode updatePolicy) {
 
     static UpdateRequest parse(JsonNode request) {
       String ce = Json.requiredString(request, "computeEnvironment");
       String state = Json.enumValue(request, "state", null, "ENABLED", "DISABLED");
       ObjectNode changes = Json.optionalObject(request, "computeResources");
       Integer desired = changes == null ? null : Json.optionalInt(changes, "desiredvCpus", 0, Integer.MAX_VALUE);
+      ObjectNode policy = Json.optionalObject(request, "updatePolicy");
       return new UpdateRequest(ce, state, changes == null ? null : changes.deepCopy(), desired,
-          Json.optionalString(request, "serviceRole"));
+          Json.optionalString(request, "serviceRole"), policy == null ? null : policy.deepCopy());
     }
 
     /** Whether a field other than min/max/desired vCPUs and the scaling policy changes. */
@@ -79,7 +80,7 @@ final class EnvironmentOperations {
 
   void register(Map<String, Operation> ops) {
     ops.put("createcomputeenvironment", this::create);
-    ops.put("updatecomputeenvironment", request -> update(UpdateRequest.parse(request)));
+    ops.put("updatecomputeenvironment", this::update);
     ops.put("describecomputeenvironments", this::describe);
     ops.put("deletecomputeenvironment", this::delete);
   }
@@ -107,12 +108,18 @@ final class EnvironmentOperations {
 
   /**
    * UpdateComputeEnvironment. Changing only min/max/desired vCPUs is a scaling update applied in
-   * place (User Guide, "Updating compute environments"); other computeResources fields are
-   * accepted as an infrastructure update and take effect for instances launched afterwards.
+   * place (User Guide, "Update a compute environment"); other computeResources fields make an
+   * infrastructure update, which Batch accepts only as {@link UpdateRules#infrastructureUpdateRefusal}
+   * says, and which replaces the instances as they drain under the update policy.
    */
+  JsonNode update(JsonNode request) {
+    return update(UpdateRequest.parse(request));
+  }
+
   private JsonNode update(UpdateRequest request) {
     ComputeEnvironment ce = registry.environment(request.computeEnvironment());
     ObjectNode changes = request.changes();
+    boolean infrastructure = request.infrastructure();
     if (changes != null) {
       ObjectNode merged = ce.computeResources.deepCopy();
       merged.put("minvCpus", ce.minvCpus);
@@ -122,9 +129,12 @@ final class EnvironmentOperations {
           merged.set(field.getKey(), field.getValue());
         }
       }
-      if (request.infrastructure() && ce.strategy == AllocationStrategy.BEST_FIT) {
-        throw ApiException.client("Infrastructure updates are not supported for compute environments using the "
-            + "BEST_FIT allocation strategy; only minvCpus, maxvCpus, desiredvCpus and scalingPolicy can be updated");
+      if (infrastructure) {
+        String role = request.serviceRole() != null ? request.serviceRole() : ce.serviceRole;
+        UpdateRules.infrastructureUpdateRefusal(role, ce.strategy.name(),
+            Json.optionalString(merged, "allocationStrategy")).ifPresent(reason -> {
+              throw ApiException.client(reason);
+            });
       }
       ComputeResources resources = ComputeResources.parse(merged, false);
       resources.checkDesired(request.desiredvCpus(), ce.desiredvCpus);
@@ -135,6 +145,14 @@ final class EnvironmentOperations {
     }
     if (request.serviceRole() != null) {
       ce.serviceRole = request.serviceRole();
+    }
+    if (request.updatePolicy() != null) {
+      ce.updatePolicy = request.updatePolicy();
+    }
+    if (infrastructure) {
+      UpdateRules.UpdatePolicy policy = UpdateRules.UpdatePolicy.of(ce.updatePolicy);
+      scheduler.replaceInstances(ce, policy.terminateJobsOnUpdate(),
+          java.time.Duration.ofMinutes(policy.jobExecutionTimeoutMinutes()));
     }
     scheduler.environmentChanged(ce, request.desiredvCpus());
     return nameAndArn(ce);
@@ -149,7 +167,7 @@ final class EnvironmentOperations {
     return response;
   }
 
-  private JsonNode delete(JsonNode request) {
+  JsonNode delete(JsonNode request) {
     ComputeEnvironment ce = registry.environment(Json.requiredString(request, "computeEnvironment"));
     if (ce.enabled()) {
       throw ApiException.client("Cannot delete, compute environment " + ce.name + " is ENABLED; disable it first");
@@ -158,9 +176,7 @@ final class EnvironmentOperations {
     if (used) {
       throw ApiException.client("Cannot delete, found existing JobQueue relationship for compute environment " + ce.name);
     }
-    for (Instance instance : List.copyOf(ce.liveInstances.values())) {
-      ce.terminate(instance, scheduler.now());
-    }
+    scheduler.removeInstances(ce);
     registry.removeEnvironment(ce);
     return Json.object();
   }
@@ -178,8 +194,9 @@ final class EnvironmentOperations {
     node.set("tags", Json.stringMapNode(ce.tags));
     node.put("type", "MANAGED");
     node.put("state", ce.state);
-    node.put("status", "VALID");
-    node.put("statusReason", "ComputeEnvironment Healthy");
+    node.put("status", ce.updating() ? "UPDATING" : "VALID");
+    node.put("statusReason", ce.updating() ? "ComputeEnvironment is being updated: instances are replaced as they drain"
+        : "ComputeEnvironment Healthy");
     ObjectNode resources = ce.computeResources.deepCopy();
     resources.put("minvCpus", ce.minvCpus);
     resources.put("maxvCpus", ce.maxvCpus);

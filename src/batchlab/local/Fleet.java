@@ -117,6 +117,49 @@ final class Fleet {
   }
 
   /**
+   * An infrastructure update (User Guide, "Perform infrastructure updates"): every instance launched
+   * so far is retired. New jobs go to new instances with the new settings; idle and booting old ones are
+   * terminated now, busy ones as soon as their jobs end. Jobs still running on them are stopped (their
+   * host is terminated, so the retry strategy decides) at once with {@code terminateJobs}, else after
+   * {@code jobTimeout}. Draining instances count against maxvCpus until they are gone.
+   */
+  void replaceInstances(ComputeEnvironment ce, boolean terminateJobs, Duration jobTimeout) {
+    for (Instance instance : List.copyOf(ce.liveInstances.values())) {
+      ce.retire(instance);
+      for (Job job : List.copyOf(instance.promised)) {
+        dropReservation(job);
+        if (job.status == JobStatus.RUNNABLE) {
+          job.queue.unplanned.add(job);
+        }
+      }
+      if (instance.jobs.isEmpty()) {
+        ce.terminate(instance, loop.now());
+      } else if (terminateJobs) {
+        stopJobs(instance);
+      } else {
+        loop.after(jobTimeout, () -> stopJobs(instance));
+      }
+    }
+    loop.markDirty();
+  }
+
+  /** Terminates an instance's host under its jobs; the last one to end terminates the instance. */
+  private void stopJobs(Instance instance) {
+    if (!instance.live()) {
+      return;
+    }
+    String reason = hostTerminated(instance);
+    for (Job job : List.copyOf(instance.jobs)) {
+      hostLoss.lost(job, reason);
+    }
+    loop.markDirty();
+  }
+
+  private static String hostTerminated(Instance instance) {
+    return "Host EC2 (instance " + instance.ec2InstanceId + ") terminated.";
+  }
+
+  /**
    * Scale-in: an instance idle for the scale-down delay, counted from the end of its last job, is
    * terminated unless that would take the environment below minvCpus (API Reference,
    * ComputeScalingPolicy; ComputeResource.minvCpus). The scaling policy's delay does not apply to
@@ -126,6 +169,14 @@ final class Fleet {
   void scheduleIdleCheck(Instance instance) {
     long token = ++instance.idleToken;
     ComputeEnvironment ce = instance.environment;
+    if (instance.outdated) {
+      // Replaced by an infrastructure update: no scale-down delay, no minvCpus floor (ComputeScalingPolicy).
+      if (instance.idle()) {
+        ce.terminate(instance, loop.now());
+        loop.markDirty();
+      }
+      return;
+    }
     Duration delay = ce.scaleDownDelay != null && instance.ranAJob ? ce.scaleDownDelay : timings.scaleDown();
     loop.at(Math.max(loop.now(), instance.idleSince + delay.toMillis()), () -> {
       if (instance.idle() && instance.idleToken == token && ce.desiredvCpus - instance.type.vcpus() >= ce.minvCpus) {
@@ -143,7 +194,7 @@ final class Fleet {
     ComputeEnvironment ce = instance.environment;
     List<Job> victims = List.copyOf(instance.jobs);
     ce.terminate(instance, loop.now());
-    String reason = "Host EC2 (instance " + instance.ec2InstanceId + ") terminated.";
+    String reason = hostTerminated(instance);
     for (Job job : victims) {
       hostLoss.lost(job, reason);
     }

@@ -32,6 +32,11 @@ final class Instance {
   final Set<Job> jobs = new LinkedHashSet<>();
   /** RUNNABLE jobs promised room on this instance while it boots. */
   final Set<Job> promised = new LinkedHashSet<>();
+  /**
+   * Launched with settings an infrastructure update replaced: it takes no new jobs and is terminated
+   * as soon as its jobs are gone (User Guide, "Perform infrastructure updates").
+   */
+  boolean outdated;
   /** Bumped whenever the instance gets work or its idle check is re-timed, so a stale check can tell. */
   long idleToken;
   /** Since when the instance has had no job: its registration, or the end of its last job. */

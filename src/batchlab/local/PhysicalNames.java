@@ -19,7 +19,15 @@ final class PhysicalNames {
 
   /** {@code <logicalId>-<16 letters/digits>}, at most {@code maxLength} characters. */
   static String resourceName(String stackName, String logicalId, long seed, int maxLength) {
-    String suffix = suffix(stackName, logicalId, seed, 16);
+    return resourceName(stackName, logicalId, seed, maxLength, 0);
+  }
+
+  /**
+   * The name of the {@code generation}-th replacement of a resource (0: the original): the same shape
+   * with another suffix, as CloudFormation generates a new name for a replacement.
+   */
+  static String resourceName(String stackName, String logicalId, long seed, int maxLength, int generation) {
+    String suffix = suffix(stackName, generation == 0 ? logicalId : logicalId + "#" + generation, seed, 16);
     return truncate(logicalId, maxLength - suffix.length() - 1) + "-" + suffix;
   }
 

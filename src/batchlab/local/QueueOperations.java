@@ -69,7 +69,7 @@ final class QueueOperations {
     return nameAndArn(queue);
   }
 
-  private JsonNode update(JsonNode request) {
+  JsonNode update(JsonNode request) {
     JobQueue queue = registry.queue(Json.requiredString(request, "jobQueue"));
     String state = Json.enumValue(request, "state", null, "ENABLED", "DISABLED");
     Integer priority = Json.optionalInt(request, "priority", 0, 1000);
@@ -99,7 +99,7 @@ final class QueueOperations {
     return response;
   }
 
-  private JsonNode delete(JsonNode request) {
+  JsonNode delete(JsonNode request) {
     JobQueue queue = registry.queue(Json.requiredString(request, "jobQueue"));
     if (queue.enabled()) {
       throw ApiException.client("Cannot delete, job queue " + queue.name + " is ENABLED; disable it first");

@@ -87,6 +87,21 @@ final class Scheduler {
     fleet.environmentChanged(ce, requestedDesired);
   }
 
+  /** An infrastructure update: the environment's instances are replaced as they drain. */
+  void replaceInstances(ComputeEnvironment ce, boolean terminateJobs, java.time.Duration jobTimeout) {
+    fleet.replaceInstances(ce, terminateJobs, jobTimeout);
+  }
+
+  /** A compute environment goes away (DeleteComputeEnvironment, a stack update's clean-up): hosts and jobs with it. */
+  void removeInstances(ComputeEnvironment ce) {
+    fleet.replaceInstances(ce, true, java.time.Duration.ZERO);
+  }
+
+  /** Runs {@code action} on the virtual clock after {@code delay} (stack operations take time too). */
+  void after(java.time.Duration delay, Runnable action) {
+    loop.after(delay, action);
+  }
+
   // ---------------------------------------------------------------- the scheduling pass
 
   private void pass() {

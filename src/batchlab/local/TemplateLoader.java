@@ -41,18 +41,25 @@ final class TemplateLoader {
   private final Map<String, String> refs = new HashMap<>();
   private final IntrinsicResolver resolver;
 
+  /** Physical names of replaced resources: logical id to how many times it was replaced. */
+  private final Map<String, Integer> generations;
+
   TemplateLoader(String templateJson, String stackName, long seed, Arns arns) {
+    this(parse(templateJson), stackName, seed, arns, Map.of(), Map.of());
+  }
+
+  /**
+   * A loader for an update: {@code knownRefs} are the Ref values of resources that stay as they are
+   * (logical id to physical id), {@code generations} how often each resource was replaced so far.
+   */
+  TemplateLoader(JsonNode template, String stackName, long seed, Arns arns, Map<String, String> knownRefs,
+      Map<String, Integer> generations) {
     this.stackName = stackName;
     this.seed = seed;
     this.arns = arns;
-    try {
-      this.template = Json.MAPPER.readTree(templateJson);
-    } catch (JsonProcessingException e) {
-      throw new TemplateException("template is not valid JSON: " + e.getOriginalMessage());
-    }
-    if (template == null || !template.path("Resources").isObject()) {
-      throw new TemplateException("template has no Resources section");
-    }
+    this.template = template;
+    this.generations = Map.copyOf(generations);
+    this.refs.putAll(knownRefs);
     this.resources = template.get("Resources");
     Map<String, String> pseudo = new HashMap<>();
     pseudo.put("AWS::Region", arns.region());
@@ -63,6 +70,20 @@ final class TemplateLoader {
     pseudo.put("AWS::URLSuffix", "amazonaws.com");
     pseudo.put("AWS::NotificationARNs", "");
     this.resolver = new IntrinsicResolver(template, pseudo, this::ref, this::attribute);
+  }
+
+  /** The template as a JSON tree; a malformed one is a {@link TemplateException}. */
+  static JsonNode parse(String templateJson) {
+    JsonNode template;
+    try {
+      template = Json.MAPPER.readTree(templateJson);
+    } catch (JsonProcessingException e) {
+      throw new TemplateException("template is not valid JSON: " + e.getOriginalMessage());
+    }
+    if (template == null || !template.path("Resources").isObject()) {
+      throw new TemplateException("template has no Resources section");
+    }
+    return template;
   }
 
   String stackId() {
@@ -80,6 +101,11 @@ final class TemplateLoader {
     create("AWS::Batch::ComputeEnvironment", environments::create);
     create("AWS::Batch::JobQueue", queues::create);
     create("AWS::Batch::JobDefinition", definitions::registerDefinition);
+    return new LoadedStack(stackName, stackId(), createdAt, outputs(), physicalIds());
+  }
+
+  /** The template's Outputs, resolved. */
+  List<LoadedStack.Output> outputs() {
     List<LoadedStack.Output> outputs = new ArrayList<>();
     for (Map.Entry<String, JsonNode> output : template.path("Outputs").properties()) {
       JsonNode body = output.getValue();
@@ -93,13 +119,36 @@ final class TemplateLoader {
           ? resolver.resolveText(body.path("Export").get("Name"), where + " export name") : null;
       outputs.add(new LoadedStack.Output(output.getKey(), value, description, export));
     }
+    return List.copyOf(outputs);
+  }
+
+  /** Logical id to physical id (Ref value) of every resource the template includes. */
+  Map<String, String> physicalIds() {
     Map<String, String> physicalIds = new LinkedHashMap<>();
     resources.fieldNames().forEachRemaining(id -> {
       if (included(id)) {
         physicalIds.put(id, ref(id));
       }
     });
-    return new LoadedStack(stackName, stackId(), createdAt, List.copyOf(outputs), Map.copyOf(physicalIds));
+    return Map.copyOf(physicalIds);
+  }
+
+  /** Sets what Ref on {@code logicalId} yields (a job definition's ARN once its revision is known). */
+  void setRef(String logicalId, String value) {
+    refs.put(logicalId, value);
+  }
+
+  /**
+   * The API request that creates (or updates) Batch resource {@code logicalId}: its properties resolved,
+   * in the API's field names, with its name filled in.
+   */
+  ObjectNode request(String logicalId) {
+    String type = type(logicalId);
+    JsonNode properties = resolver.resolve(resources.path(logicalId).path("Properties"));
+    ObjectNode request = (ObjectNode) toApi(properties == null ? Json.object() : properties, false);
+    nameField(type).ifPresent(field -> request.put(field, name(logicalId)));
+    normalise(type, request);
+    return request;
   }
 
   private void create(String type, Operation operation) {
@@ -109,18 +158,14 @@ final class TemplateLoader {
       }
       String logicalId = resource.getKey();
       try {
-        JsonNode properties = resolver.resolve(resource.getValue().path("Properties"));
-        ObjectNode request = (ObjectNode) toApi(properties == null ? Json.object() : properties, false);
-        nameField(type).ifPresent(field -> request.put(field, name(logicalId)));
-        normalise(type, request);
-        operation.apply(request);
+        operation.apply(request(logicalId));
       } catch (ApiException | TemplateException e) {
         throw new TemplateException("template resource " + logicalId + " (" + type + "): " + e.getMessage());
       }
     }
   }
 
-  private boolean included(String logicalId) {
+  boolean included(String logicalId) {
     JsonNode condition = resources.path(logicalId).get("Condition");
     return condition == null || resolver.condition(condition.asText());
   }
@@ -181,12 +226,12 @@ final class TemplateLoader {
 
   // ---------------------------------------------------------------- physical ids
 
-  private String type(String logicalId) {
+  String type(String logicalId) {
     return resources.path(logicalId).path("Type").asText();
   }
 
   /** The name a Batch resource gets: its explicit name property, else a generated one. */
-  private String name(String logicalId) {
+  String name(String logicalId) {
     String type = type(logicalId);
     String property = switch (type) {
       case "AWS::Batch::ComputeEnvironment" -> "ComputeEnvironmentName";
@@ -202,7 +247,7 @@ final class TemplateLoader {
       return resolver.resolveText(explicit, logicalId + "." + property);
     }
     if (type.startsWith("AWS::Batch::")) {
-      return PhysicalNames.resourceName(stackName, logicalId, seed, 128);
+      return PhysicalNames.resourceName(stackName, logicalId, seed, 128, generations.getOrDefault(logicalId, 0));
     }
     return PhysicalNames.stackScopedName(stackName, logicalId, seed, type.equals("AWS::Logs::LogGroup") ? 512 : 64);
   }

@@ -6,6 +6,7 @@ import batchlab.run.Sample;
 import batchlab.watch.WatchResult;
 import java.time.Instant;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Objects;
 import java.util.stream.Stream;
 
@@ -16,11 +17,19 @@ import java.util.stream.Stream;
  * @param number 1 for the first run of the experiment, 2 for the second, ...
  * @param maxVcpus the compute environment's maxvCpus during the run
  * @param watch the run's attempts, samples and summary
+ * @param swapMethod how maxvCpus was applied before the run ("UpdateStack", "npx cdk deploy", ...); null if not told
+ * @param swapEvents the stack update's events, oldest first; empty when none ran
  */
-public record ReportRun(int number, int maxVcpus, WatchResult watch) {
+public record ReportRun(int number, int maxVcpus, WatchResult watch, String swapMethod, List<String> swapEvents) {
 
   public ReportRun {
     Objects.requireNonNull(watch, "watch");
+    swapEvents = List.copyOf(swapEvents);
+  }
+
+  /** A run without a record of how its maxvCpus was applied. */
+  public ReportRun(int number, int maxVcpus, WatchResult watch) {
+    this(number, maxVcpus, watch, null, List.of());
   }
 
   public RunSummary summary() {

@@ -97,6 +97,8 @@ public final class ReportWriter {
       run.put("runId", r.run().watch().run().runId());
       run.put("jobQueue", r.run().watch().run().jobQueue());
       run.put("jobDefinition", r.run().watch().run().jobDefinition());
+      run.put("swapMethod", r.run().swapMethod());
+      run.put("swapEvents", r.run().swapEvents());
       run.put("comparison", r.row());
       run.put("summary", r.run().summary());
       run.put("charts", Map.of("timeline", r.timelineFile(), "activity", r.activityFile()));
@@ -117,6 +119,11 @@ public final class ReportWriter {
     for (RenderedRun r : rendered) {
       md.append("## ").append(heading(r.run())).append("\n\n");
       md.append("Verdict: ").append(r.row().verdictDetail()).append("\n\n");
+      if (!r.run().swapEvents().isEmpty()) {
+        md.append(swapHeading(r.run())).append(":\n\n");
+        r.run().swapEvents().forEach(line -> md.append("    ").append(line).append('\n'));
+        md.append('\n');
+      }
       md.append("![").append(heading(r.run())).append(": timeline](").append(r.timelineFile()).append(")\n\n");
       md.append("![").append(heading(r.run())).append(": activity](").append(r.activityFile()).append(")\n\n");
     }
@@ -160,11 +167,20 @@ public final class ReportWriter {
       String heading = heading(r.run());
       html.append("<section>\n<h2>").append(Markup.escape(heading)).append("</h2>\n");
       html.append("<p class=\"verdict\">Verdict: ").append(Markup.escape(r.row().verdictDetail())).append("</p>\n");
+      if (!r.run().swapEvents().isEmpty()) {
+        html.append("<p>").append(Markup.escape(swapHeading(r.run()))).append(":</p>\n<pre>");
+        r.run().swapEvents().forEach(line -> html.append(Markup.escape(line)).append('\n'));
+        html.append("</pre>\n");
+      }
       image(html, heading + ": timeline, one lane per job", r.timelinePng());
       image(html, heading + ": jobs RUNNING, RUNNABLE and instances over time", r.activityPng());
       html.append("</section>\n");
     }
     return html.append("</body>\n</html>\n").toString();
+  }
+
+  private static String swapHeading(ReportRun run) {
+    return "max vCPU " + run.maxVcpus() + " applied with " + run.swapMethod() + ", the stack update's events";
   }
 
   private static void image(StringBuilder html, String alt, byte[] png) {

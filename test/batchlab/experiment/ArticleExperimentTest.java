@@ -75,6 +75,22 @@ class ArticleExperimentTest {
   }
 
   @Test
+  void theSecondValueIsAppliedLikeCdkDeployWithUpdateStackAndItsEventsAreReported() throws Exception {
+    var first = result.content().runs().get(0);
+    var second = result.content().runs().get(1);
+
+    assertThat(first.swapEvents()).isEmpty();
+    assertThat(second.swapMethod()).isEqualTo("UpdateStack");
+    assertThat(second.swapEvents()).first().asString().endsWith("BatchLab  UPDATE_IN_PROGRESS  User Initiated");
+    assertThat(second.swapEvents()).anyMatch(e -> e.endsWith("ComputeEnvironment2B67C44C  UPDATE_COMPLETE"))
+        .last().asString().endsWith("BatchLab  UPDATE_COMPLETE");
+    JsonNode summary = RunJson.mapper().readTree(out.resolve("summary.json").toFile());
+    assertThat(summary.path("settings").path("swap").asText()).startsWith("UpdateStack");
+    assertThat(summary.path("runs").path(1).path("swapEvents")).hasSize(second.swapEvents().size());
+    assertThat(Files.readString(out.resolve("report.md"))).contains("max vCPU 20 applied with UpdateStack");
+  }
+
+  @Test
   void everyJobSucceededAndTheReportIsComplete() {
     assertThat(result.allSucceeded()).isTrue();
     assertThat(result.content().partial()).isFalse();
