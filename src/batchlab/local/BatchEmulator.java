@@ -39,7 +39,7 @@ public final class BatchEmulator implements AutoCloseable {
     Arns arns = new Arns(builder.region, builder.account);
     long start = builder.startTime == null ? System.currentTimeMillis() : builder.startTime.toEpochMilli();
     VirtualClock clock = new VirtualClock(builder.speed, start);
-    Ids ids = new Ids(builder.seed);
+    Ids ids = new Ids(builder.seed, builder.reproducibleIds ? 0 : Ids.startSalt());
     Registry registry = new Registry(arns);
     Scheduler scheduler = new Scheduler(clock, registry, builder.timings, builder.faults, ids, arns);
     this.simulation = new Simulation(clock, scheduler, builder.maxModeQuietPeriod);
@@ -136,6 +136,7 @@ public final class BatchEmulator implements AutoCloseable {
     private String account = Arns.DEFAULT_ACCOUNT;
     private Speed speed = Speed.DEFAULT;
     private long seed = 1;
+    private boolean reproducibleIds;
     private int port;
     private Timings timings = Timings.DEFAULT;
     private Faults faults = Faults.NONE;
@@ -184,9 +185,19 @@ public final class BatchEmulator implements AutoCloseable {
       return this;
     }
 
-    /** Seed of every random choice: ids, generated names, spot reclaims, injected faults. */
+    /**
+     * Seed of every random choice: ids, generated names, spot reclaims, injected faults. Ids
+     * (jobs, instances, ECS) also depend on the instant the emulator is built, so a restarted
+     * emulator never hands out an id again, unless {@link #reproducibleIds()}.
+     */
     public Builder seed(long seed) {
       this.seed = seed;
+      return this;
+    }
+
+    /** Ids from the seed alone: the same seed and the same calls give the same ids (tests, replays). */
+    public Builder reproducibleIds() {
+      this.reproducibleIds = true;
       return this;
     }
 
