@@ -77,13 +77,13 @@ final class HttpFrontEnd implements AutoCloseable {
     return server.getAddress().getPort();
   }
 
-  private void serve(HttpExchange exchange) throws IOException {
+  private void serve(HttpExchange exchange) {
     simulation.requestStarted();
     String requestId = UUID.randomUUID().toString();
     exchange.getResponseHeaders().add("x-amzn-RequestId", requestId);
-    try (exchange) {
-      String path = exchange.getRequestURI().getRawPath();
-      String target = exchange.getRequestHeaders().getFirst("X-Amz-Target");
+    String path = exchange.getRequestURI().getRawPath();
+    String target = exchange.getRequestHeaders().getFirst("X-Amz-Target");
+    try {
       if (BatchApi.handles(path)) {
         serveBatch(exchange, path);
       } else if (target != null) {
@@ -91,11 +91,41 @@ final class HttpFrontEnd implements AutoCloseable {
       } else {
         serveCloudFormation(exchange, requestId);
       }
+    } catch (IOException gone) {
+      // The client went away mid-request: nobody is left to answer.
     } catch (RuntimeException unexpected) {
-      // A bug must not take the server down; the client sees a ServerException.
-      sendJsonError(exchange, ApiException.server("Internal error: " + unexpected), false);
+      // A bug must not take the server down: log it, and the client sees an AWS-shaped 500.
+      System.err.println("batch-lab emulator: internal error on " + exchange.getRequestMethod() + " " + path
+          + " (request " + requestId + "): " + describe(unexpected));
+      answerUnexpected(exchange, path, target, requestId, unexpected);
     } finally {
+      exchange.close();
       simulation.requestEnded();
+    }
+  }
+
+  /** The exception and where it was thrown, on one line. */
+  private static String describe(RuntimeException error) {
+    StackTraceElement[] trace = error.getStackTrace();
+    return error + (trace.length == 0 ? "" : " at " + trace[0]);
+  }
+
+  /** The 500 in the protocol's shape, unless a response was already under way. */
+  private static void answerUnexpected(HttpExchange exchange, String path, String target, String requestId,
+      RuntimeException unexpected) {
+    if (exchange.getResponseCode() != -1) {
+      return;
+    }
+    ApiException error = ApiException.server("Internal error: " + unexpected);
+    try {
+      if (BatchApi.handles(path) || target != null) {
+        sendJsonError(exchange, error, target != null && !BatchApi.handles(path));
+      } else {
+        send(exchange, error.status(), CloudFormationApi.error(error, requestId).getBytes(StandardCharsets.UTF_8),
+            "text/xml");
+      }
+    } catch (IOException | RuntimeException unanswerable) {
+      // The connection is gone; the log line above is all that is left to do.
     }
   }
 
@@ -181,6 +211,7 @@ final class HttpFrontEnd implements AutoCloseable {
     }
   }
 
+  /** A form or query string; a bad percent-escape is the query protocol's 400 InvalidQueryParameter. */
   private static Map<String, String> parseForm(String text) {
     Map<String, String> form = new LinkedHashMap<>();
     if (text.isBlank()) {
@@ -190,9 +221,18 @@ final class HttpFrontEnd implements AutoCloseable {
       int eq = pair.indexOf('=');
       String key = eq < 0 ? pair : pair.substring(0, eq);
       String value = eq < 0 ? "" : pair.substring(eq + 1);
-      form.put(URLDecoder.decode(key, StandardCharsets.UTF_8), URLDecoder.decode(value, StandardCharsets.UTF_8));
+      form.put(decode(key, pair), decode(value, pair));
     }
     return form;
+  }
+
+  private static String decode(String text, String pair) {
+    try {
+      return URLDecoder.decode(text, StandardCharsets.UTF_8);
+    } catch (IllegalArgumentException badEscape) {
+      throw new ApiException(400, "InvalidQueryParameter", "The AWS query string is malformed or does not adhere to "
+          + "AWS standards: " + pair + " has a bad percent-escape (% must be followed by two hex digits)");
+    }
   }
 
   /** REST-JSON errors carry the code in x-amzn-ErrorType; JSON 1.1 errors in the body's __type. */
