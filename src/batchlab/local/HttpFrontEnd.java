@@ -2,7 +2,9 @@ package batchlab.local;
 
 import batchlab.batch.BatchLimits;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -42,6 +44,10 @@ final class HttpFrontEnd implements AutoCloseable {
       System.setProperty("sun.net.httpserver.nodelay", "true");
     }
   }
+
+  /** Trailing data after the JSON value ({"jobName":"a"} xyz) is malformed JSON, not ignored. */
+  private static final ObjectReader STRICT_READER =
+      Json.MAPPER.reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
   private final Simulation simulation;
   private final BatchApi batch;
@@ -93,7 +99,7 @@ final class HttpFrontEnd implements AutoCloseable {
       }
     } catch (IOException gone) {
       // The client went away mid-request: nobody is left to answer.
-    } catch (RuntimeException unexpected) {
+    } catch (RuntimeException | LinkageError | StackOverflowError unexpected) {
       // A bug must not take the server down: log it, and the client sees an AWS-shaped 500.
       System.err.println("batch-lab emulator: internal error on " + exchange.getRequestMethod() + " " + path
           + " (request " + requestId + "): " + describe(unexpected));
@@ -105,14 +111,14 @@ final class HttpFrontEnd implements AutoCloseable {
   }
 
   /** The exception and where it was thrown, on one line. */
-  private static String describe(RuntimeException error) {
+  private static String describe(Throwable error) {
     StackTraceElement[] trace = error.getStackTrace();
     return error + (trace.length == 0 ? "" : " at " + trace[0]);
   }
 
   /** The 500 in the protocol's shape, unless a response was already under way. */
   private static void answerUnexpected(HttpExchange exchange, String path, String target, String requestId,
-      RuntimeException unexpected) {
+      Throwable unexpected) {
     if (exchange.getResponseCode() != -1) {
       return;
     }
@@ -199,7 +205,7 @@ final class HttpFrontEnd implements AutoCloseable {
       return Json.object();
     }
     try {
-      JsonNode node = Json.MAPPER.readTree(body);
+      JsonNode node = STRICT_READER.readTree(body);
       if (node == null || !node.isObject()) {
         throw ApiException.client("Request body must be a JSON object");
       }

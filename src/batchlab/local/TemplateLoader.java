@@ -77,9 +77,9 @@ final class TemplateLoader {
    */
   LoadedStack load(EnvironmentOperations environments, QueueOperations queues, DefinitionOperations definitions,
       long createdAt) {
-    create("AWS::Batch::ComputeEnvironment", environments::create);
-    create("AWS::Batch::JobQueue", queues::create);
-    create("AWS::Batch::JobDefinition", definitions::registerDefinition);
+    create("AWS::Batch::ComputeEnvironment", "createcomputeenvironment", environments::create);
+    create("AWS::Batch::JobQueue", "createjobqueue", queues::create);
+    create("AWS::Batch::JobDefinition", "registerjobdefinition", definitions::registerDefinition);
     List<LoadedStack.Output> outputs = new ArrayList<>();
     for (Map.Entry<String, JsonNode> output : template.path("Outputs").properties()) {
       JsonNode body = output.getValue();
@@ -102,7 +102,8 @@ final class TemplateLoader {
     return new LoadedStack(stackName, stackId(), createdAt, List.copyOf(outputs), Map.copyOf(physicalIds));
   }
 
-  private void create(String type, Operation operation) {
+  /** Creates every resource of {@code type} through {@code operation}, typed as CloudFormation converts values. */
+  private void create(String type, String apiOperation, Operation operation) {
     for (Map.Entry<String, JsonNode> resource : resources.properties()) {
       if (!type.equals(resource.getValue().path("Type").asText()) || !included(resource.getKey())) {
         continue;
@@ -113,7 +114,7 @@ final class TemplateLoader {
         ObjectNode request = (ObjectNode) toApi(properties == null ? Json.object() : properties, false);
         nameField(type).ifPresent(field -> request.put(field, name(logicalId)));
         normalise(type, request);
-        operation.apply(request);
+        operation.apply(ApiModel.batch().request(apiOperation).orElseThrow().readBody(request, true));
       } catch (ApiException | TemplateException e) {
         throw new TemplateException("template resource " + logicalId + " (" + type + "): " + e.getMessage());
       }
