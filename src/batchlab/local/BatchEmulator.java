@@ -58,7 +58,7 @@ public final class BatchEmulator implements AutoCloseable {
     try {
       this.frontEnd = new HttpFrontEnd(builder.port, simulation,
           new BatchApi(operations, new TagOperations(registry)), new EcsApi(registry),
-          new CloudFormationApi(stack), new FaultInjector(builder.faults, builder.seed));
+          new CloudFormationApi(stack), new FaultInjector(builder.faults, builder.seed), builder.requestTimeout);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot listen on 127.0.0.1:" + builder.port + ": " + e.getMessage(), e);
     }
@@ -143,6 +143,7 @@ public final class BatchEmulator implements AutoCloseable {
     private WorkloadModel workload = WorkloadModel.DEFAULT;
     private Duration maxModeQuietPeriod = Duration.ofMillis(25);
     private Instant startTime;
+    private Duration requestTimeout = Duration.ofSeconds(20);
 
     private Builder() {}
 
@@ -232,6 +233,19 @@ public final class BatchEmulator implements AutoCloseable {
         throw new BadInputException("max-mode quiet period must be zero or more, got " + quiet);
       }
       this.maxModeQuietPeriod = quiet;
+      return this;
+    }
+
+    /**
+     * How long a request may take to arrive, headers and body, in real time (default 20 s): a client
+     * that stalls longer is answered 408 RequestTimeout (or, stalled in its headers, disconnected),
+     * so slow clients cannot hold the server's workers.
+     */
+    public Builder requestTimeout(Duration timeout) {
+      if (timeout == null || timeout.isNegative() || timeout.isZero() || timeout.compareTo(Duration.ofHours(1)) > 0) {
+        throw new BadInputException("request timeout must be above 0 and at most 1 hour, got " + timeout);
+      }
+      this.requestTimeout = timeout;
       return this;
     }
 

@@ -15,13 +15,10 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The one HTTP endpoint on 127.0.0.1 that serves all three AWS protocols, told apart as the AWS
@@ -55,23 +52,18 @@ final class HttpFrontEnd implements AutoCloseable {
   private final CloudFormationApi cloudFormation;
   private final FaultInjector faults;
   private final HttpServer server;
-  private final ExecutorService executor;
+  private final ArrivalDeadline workers;
 
   HttpFrontEnd(int port, Simulation simulation, BatchApi batch, EcsApi ecs, CloudFormationApi cloudFormation,
-      FaultInjector faults) throws IOException {
+      FaultInjector faults, Duration requestTimeout) throws IOException {
     this.simulation = simulation;
     this.batch = batch;
     this.ecs = ecs;
     this.cloudFormation = cloudFormation;
     this.faults = faults;
     this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 256);
-    AtomicInteger threads = new AtomicInteger();
-    this.executor = Executors.newFixedThreadPool(Math.max(8, 2 * Runtime.getRuntime().availableProcessors()), r -> {
-      Thread thread = new Thread(r, "batch-emulator-http-" + threads.incrementAndGet());
-      thread.setDaemon(true);
-      return thread;
-    });
-    server.setExecutor(executor);
+    this.workers = new ArrivalDeadline(requestTimeout);
+    server.setExecutor(workers);
     server.createContext("/", this::serve);
   }
 
@@ -84,6 +76,7 @@ final class HttpFrontEnd implements AutoCloseable {
   }
 
   private void serve(HttpExchange exchange) {
+    ArrivalDeadline.handling(exchange);
     simulation.requestStarted();
     String requestId = UUID.randomUUID().toString();
     exchange.getResponseHeaders().add("x-amzn-RequestId", requestId);
@@ -196,6 +189,7 @@ final class HttpFrontEnd implements AutoCloseable {
         throw ApiException.client((operation == null ? "Request" : operation) + " payload is larger than the "
             + (limit / 1024) + " KiB limit");
       }
+      ArrivalDeadline.arrived();
       return body;
     }
   }
@@ -268,11 +262,6 @@ final class HttpFrontEnd implements AutoCloseable {
   @Override
   public void close() {
     server.stop(0);
-    executor.shutdownNow();
-    try {
-      executor.awaitTermination(2, TimeUnit.SECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
+    workers.close();
   }
 }
