@@ -5,7 +5,7 @@ import java.util.regex.Pattern;
 
 /**
  * Names AWS defines the shape of, checked the same way by every part (the stack, the emulator and the
- * client): Region codes, CloudFormation stack names and account ids.
+ * client): Region codes, CloudFormation stack names, Batch names and account ids.
  */
 public final class AwsNames {
 
@@ -14,6 +14,16 @@ public final class AwsNames {
 
   /** CloudFormation stack names: 1-128 letters, digits and hyphens, starting with a letter. */
   public static final Pattern STACK_NAME = Pattern.compile("[A-Za-z][A-Za-z0-9-]{0,127}");
+
+  /**
+   * Batch compute environment, job queue and job definition names: 1-128 letters, digits, hyphens
+   * and underscores, any of them first (API Reference: CreateComputeEnvironment, CreateJobQueue,
+   * RegisterJobDefinition).
+   */
+  public static final Pattern BATCH_RESOURCE_NAME = Pattern.compile("[A-Za-z0-9_-]{1,128}");
+
+  /** Batch job names: the same, but the first character must be a letter or digit (API Reference: SubmitJob). */
+  public static final Pattern BATCH_JOB_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]{0,127}");
 
   /** AWS account ids: 12 digits. */
   public static final Pattern ACCOUNT = Pattern.compile("\\d{12}");

@@ -70,6 +70,11 @@ public final class LocalCommand implements Callable<Integer> {
   @Option(names = "--seed", description = "Seed for ids, generated names and faults (default: ${DEFAULT-VALUE}).")
   long seed = 1;
 
+  @Option(names = "--reproducible-ids",
+      description = "Ids from --seed alone, the same on every start (default: they also depend on the start instant, "
+          + "so a restarted emulator never hands out an id again).")
+  boolean reproducibleIds;
+
   @Option(names = "--boot-seconds", description = "Instance boot delay, virtual seconds (default: ${DEFAULT-VALUE}).")
   double bootSeconds = Timings.DEFAULT.instanceBoot().toSeconds();
 
@@ -184,6 +189,9 @@ public final class LocalCommand implements Callable<Integer> {
           .port(options.port)
           .seed(options.seed)
           .speed(Speed.parse(options.speed));
+      if (options.reproducibleIds) {
+        builder.reproducibleIds();
+      }
       Timings timings = Timings.DEFAULT
           .withInstanceBoot(seconds("--boot-seconds", options.bootSeconds))
           .withJobStart(seconds("--job-start-seconds", options.jobStartSeconds))
@@ -204,9 +212,12 @@ public final class LocalCommand implements Callable<Integer> {
       return builder;
     }
 
+    /** Between 0 and {@link Timings#MAX}, so no delay can overflow the virtual clock. */
     private static Duration seconds(String option, double value) {
-      if (!(value >= 0) || Double.isInfinite(value)) {
-        throw new IllegalArgumentException(option + " must be zero or more seconds, got " + value);
+      long max = Timings.MAX.toSeconds();
+      if (!(value >= 0) || value > max) {
+        throw new IllegalArgumentException(option + " must be between 0 and " + max + " seconds (100 years), got "
+            + value);
       }
       return Duration.ofMillis(Math.round(value * 1000));
     }

@@ -1,6 +1,7 @@
 package batchlab.experiment;
 
 import batchlab.batch.LabContract;
+import batchlab.local.Timings;
 import batchlab.local.WorkloadModel;
 import java.time.Duration;
 import java.util.Objects;
@@ -41,7 +42,9 @@ public final class LabWorkload implements WorkloadModel {
     try {
       double seconds = Double.parseDouble(text.trim());
       if (seconds >= 0 && !Double.isInfinite(seconds)) {
-        return sleeps(Duration.ofMillis(Math.round(seconds * 1000)));
+        // A sleep longer than the emulator's horizon never ends there: its attempt timeout, if any, ends it.
+        long millis = Math.min(Math.round(seconds * 1000), Timings.MAX.toMillis());
+        return sleeps(Duration.ofMillis(millis));
       }
     } catch (NumberFormatException e) {
       // reported below

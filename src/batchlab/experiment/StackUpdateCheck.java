@@ -57,7 +57,7 @@ final class StackUpdateCheck {
       throw new ExperimentException("applying maxVcpus=" + maxVcpus + " to stack " + stackName + " ended "
           + status + ": " + reason);
     }
-    String environment = StackOutputs.describe(clients.cloudFormation(), stackName, retry)
+    String environment = StackOutputs.describe(clients, stackName, retry)
         .output(LabContract.OUTPUT_COMPUTE_ENVIRONMENT_ARN)
         .orElseThrow(() -> new ExperimentException("stack " + stackName + " has no "
             + LabContract.OUTPUT_COMPUTE_ENVIRONMENT_ARN + " output"));

@@ -1,7 +1,6 @@
 package batchlab.local;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.MissingNode;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -47,7 +46,7 @@ final class BatchApi {
       return switch (method) {
         case "GET" -> tags.list(arn);
         case "DELETE" -> tags.untag(arn, queryValues(query, "tagKeys"));
-        case "POST" -> tags.tag(arn, body);
+        case "POST" -> tags.tag(arn, typed("tagresource", body));
         default -> throw new ApiException(405, "UnknownOperationException", method + " " + path + " is not an operation");
       };
     }
@@ -59,7 +58,13 @@ final class BatchApi {
       }
       throw new ApiException(404, "UnknownOperationException", "Unknown operation " + method + " " + path);
     }
-    return operation.apply(body == null ? MissingNode.getInstance() : body);
+    return operation.apply(typed(name, body));
+  }
+
+  /** The body read against the operation's shape in the API model: wrong types are a ClientException. */
+  private static JsonNode typed(String operation, JsonNode body) {
+    JsonNode request = body == null || body.isMissingNode() ? Json.object() : body;
+    return ApiModel.batch().request(operation).<JsonNode>map(shape -> shape.readBody(request, false)).orElse(request);
   }
 
   private static List<String> queryValues(String query, String key) {

@@ -39,7 +39,7 @@ public final class BatchEmulator implements AutoCloseable {
     Arns arns = new Arns(builder.region, builder.account);
     long start = builder.startTime == null ? System.currentTimeMillis() : builder.startTime.toEpochMilli();
     VirtualClock clock = new VirtualClock(builder.speed, start);
-    Ids ids = new Ids(builder.seed);
+    Ids ids = new Ids(builder.seed, builder.reproducibleIds ? 0 : Ids.startSalt());
     Registry registry = new Registry(arns);
     Scheduler scheduler = new Scheduler(clock, registry, builder.timings, builder.faults, ids, arns);
     this.simulation = new Simulation(clock, scheduler, builder.maxModeQuietPeriod);
@@ -64,7 +64,7 @@ public final class BatchEmulator implements AutoCloseable {
     try {
       this.frontEnd = new HttpFrontEnd(builder.port, simulation,
           new BatchApi(operations, new TagOperations(registry)), new EcsApi(registry),
-          cloudFormation, new FaultInjector(builder.faults, builder.seed));
+          cloudFormation, new FaultInjector(builder.faults, builder.seed), builder.requestTimeout);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot listen on 127.0.0.1:" + builder.port + ": " + e.getMessage(), e);
     }
@@ -145,12 +145,14 @@ public final class BatchEmulator implements AutoCloseable {
     private String account = Arns.DEFAULT_ACCOUNT;
     private Speed speed = Speed.DEFAULT;
     private long seed = 1;
+    private boolean reproducibleIds;
     private int port;
     private Timings timings = Timings.DEFAULT;
     private Faults faults = Faults.NONE;
     private WorkloadModel workload = WorkloadModel.DEFAULT;
     private Duration maxModeQuietPeriod = Duration.ofMillis(25);
     private Instant startTime;
+    private Duration requestTimeout = Duration.ofSeconds(20);
 
     private Builder() {}
 
@@ -193,9 +195,19 @@ public final class BatchEmulator implements AutoCloseable {
       return this;
     }
 
-    /** Seed of every random choice: ids, generated names, spot reclaims, injected faults. */
+    /**
+     * Seed of every random choice: ids, generated names, spot reclaims, injected faults. Ids
+     * (jobs, instances, ECS) also depend on the instant the emulator is built, so a restarted
+     * emulator never hands out an id again, unless {@link #reproducibleIds()}.
+     */
     public Builder seed(long seed) {
       this.seed = seed;
+      return this;
+    }
+
+    /** Ids from the seed alone: the same seed and the same calls give the same ids (tests, replays). */
+    public Builder reproducibleIds() {
+      this.reproducibleIds = true;
       return this;
     }
 
@@ -230,6 +242,19 @@ public final class BatchEmulator implements AutoCloseable {
         throw new BadInputException("max-mode quiet period must be zero or more, got " + quiet);
       }
       this.maxModeQuietPeriod = quiet;
+      return this;
+    }
+
+    /**
+     * How long a request may take to arrive, headers and body, in real time (default 20 s): a client
+     * that stalls longer is answered 408 RequestTimeout (or, stalled in its headers, disconnected),
+     * so slow clients cannot hold the server's workers.
+     */
+    public Builder requestTimeout(Duration timeout) {
+      if (timeout == null || timeout.isNegative() || timeout.isZero() || timeout.compareTo(Duration.ofHours(1)) > 0) {
+        throw new BadInputException("request timeout must be above 0 and at most 1 hour, got " + timeout);
+      }
+      this.requestTimeout = timeout;
       return this;
     }
 

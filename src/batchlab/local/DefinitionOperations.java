@@ -4,6 +4,7 @@ import batchlab.batch.BatchLimits;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +19,11 @@ final class DefinitionOperations {
 
     static RegisterRequest parse(JsonNode request) {
       String name = Json.requiredName(request, "jobDefinitionName");
+      int size = Json.MAPPER.valueToTree(request).toString().getBytes(StandardCharsets.UTF_8).length;
+      if (size > BatchLimits.JOB_DEFINITION_BYTES) {
+        throw ApiException.client("Job definition " + name + " is " + size + " bytes; the limit is "
+            + BatchLimits.JOB_DEFINITION_BYTES / 1024 + " KiB");
+      }
       String type = Json.enumValue(request, "type", null, "container", "multinode");
       if (type == null) {
         throw ApiException.client("type is required (container)");

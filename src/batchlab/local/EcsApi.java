@@ -25,9 +25,11 @@ final class EcsApi {
 
   JsonNode handle(String target, JsonNode body) {
     String operation = target.startsWith(TARGET_PREFIX) ? target.substring(TARGET_PREFIX.length()) : target;
+    JsonNode request = ApiModel.ecs().request(operation).<JsonNode>map(shape -> shape.readBody(body, false))
+        .orElse(body);
     return switch (operation) {
-      case "ListContainerInstances" -> listContainerInstances(body);
-      case "DescribeContainerInstances" -> describeContainerInstances(body);
+      case "ListContainerInstances" -> listContainerInstances(request);
+      case "DescribeContainerInstances" -> describeContainerInstances(request);
       default -> throw new ApiException(400, "UnknownOperationException",
           "Operation " + operation + " is not supported by the batch-lab emulator's ECS endpoint");
     };

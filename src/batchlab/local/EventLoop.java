@@ -40,7 +40,7 @@ final class EventLoop {
   }
 
   void after(Duration delay, Runnable action) {
-    at(now + delay.toMillis(), action);
+    at(ClockMath.plus(now, delay), action);
   }
 
   /** Something changed that may let jobs be placed or instances launched. */

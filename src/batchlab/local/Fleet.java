@@ -111,7 +111,7 @@ final class Fleet {
     scheduleIdleCheck(instance);
     if (instance.spot && faults.spotInterruptionRate() > 0) {
       double hours = -Math.log(1 - ids.nextDouble()) / faults.spotInterruptionRate();
-      loop.at(loop.now() + (long) (hours * 3_600_000L), () -> reclaim(instance));
+      loop.at(ClockMath.plus(loop.now(), (long) (hours * 3_600_000L)), () -> reclaim(instance));
     }
     loop.markDirty();
   }

@@ -2,7 +2,9 @@ package batchlab.local;
 
 import batchlab.batch.BatchLimits;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -13,13 +15,10 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The one HTTP endpoint on 127.0.0.1 that serves all three AWS protocols, told apart as the AWS
@@ -43,29 +42,28 @@ final class HttpFrontEnd implements AutoCloseable {
     }
   }
 
+  /** Trailing data after the JSON value ({"jobName":"a"} xyz) is malformed JSON, not ignored. */
+  private static final ObjectReader STRICT_READER =
+      Json.MAPPER.reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+
   private final Simulation simulation;
   private final BatchApi batch;
   private final EcsApi ecs;
   private final CloudFormationApi cloudFormation;
   private final FaultInjector faults;
   private final HttpServer server;
-  private final ExecutorService executor;
+  private final ArrivalDeadline workers;
 
   HttpFrontEnd(int port, Simulation simulation, BatchApi batch, EcsApi ecs, CloudFormationApi cloudFormation,
-      FaultInjector faults) throws IOException {
+      FaultInjector faults, Duration requestTimeout) throws IOException {
     this.simulation = simulation;
     this.batch = batch;
     this.ecs = ecs;
     this.cloudFormation = cloudFormation;
     this.faults = faults;
     this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 256);
-    AtomicInteger threads = new AtomicInteger();
-    this.executor = Executors.newFixedThreadPool(Math.max(8, 2 * Runtime.getRuntime().availableProcessors()), r -> {
-      Thread thread = new Thread(r, "batch-emulator-http-" + threads.incrementAndGet());
-      thread.setDaemon(true);
-      return thread;
-    });
-    server.setExecutor(executor);
+    this.workers = new ArrivalDeadline(requestTimeout);
+    server.setExecutor(workers);
     server.createContext("/", this::serve);
   }
 
@@ -77,13 +75,14 @@ final class HttpFrontEnd implements AutoCloseable {
     return server.getAddress().getPort();
   }
 
-  private void serve(HttpExchange exchange) throws IOException {
+  private void serve(HttpExchange exchange) {
+    ArrivalDeadline.handling(exchange);
     simulation.requestStarted();
     String requestId = UUID.randomUUID().toString();
     exchange.getResponseHeaders().add("x-amzn-RequestId", requestId);
-    try (exchange) {
-      String path = exchange.getRequestURI().getRawPath();
-      String target = exchange.getRequestHeaders().getFirst("X-Amz-Target");
+    String path = exchange.getRequestURI().getRawPath();
+    String target = exchange.getRequestHeaders().getFirst("X-Amz-Target");
+    try {
       if (BatchApi.handles(path)) {
         serveBatch(exchange, path);
       } else if (target != null) {
@@ -91,11 +90,41 @@ final class HttpFrontEnd implements AutoCloseable {
       } else {
         serveCloudFormation(exchange, requestId);
       }
-    } catch (RuntimeException unexpected) {
-      // A bug must not take the server down; the client sees a ServerException.
-      sendJsonError(exchange, ApiException.server("Internal error: " + unexpected), false);
+    } catch (IOException gone) {
+      // The client went away mid-request: nobody is left to answer.
+    } catch (RuntimeException | LinkageError | StackOverflowError unexpected) {
+      // A bug must not take the server down: log it, and the client sees an AWS-shaped 500.
+      System.err.println("batch-lab emulator: internal error on " + exchange.getRequestMethod() + " " + path
+          + " (request " + requestId + "): " + describe(unexpected));
+      answerUnexpected(exchange, path, target, requestId, unexpected);
     } finally {
+      exchange.close();
       simulation.requestEnded();
+    }
+  }
+
+  /** The exception and where it was thrown, on one line. */
+  private static String describe(Throwable error) {
+    StackTraceElement[] trace = error.getStackTrace();
+    return error + (trace.length == 0 ? "" : " at " + trace[0]);
+  }
+
+  /** The 500 in the protocol's shape, unless a response was already under way. */
+  private static void answerUnexpected(HttpExchange exchange, String path, String target, String requestId,
+      Throwable unexpected) {
+    if (exchange.getResponseCode() != -1) {
+      return;
+    }
+    ApiException error = ApiException.server("Internal error: " + unexpected);
+    try {
+      if (BatchApi.handles(path) || target != null) {
+        sendJsonError(exchange, error, target != null && !BatchApi.handles(path));
+      } else {
+        send(exchange, error.status(), CloudFormationApi.error(error, requestId).getBytes(StandardCharsets.UTF_8),
+            "text/xml");
+      }
+    } catch (IOException | RuntimeException unanswerable) {
+      // The connection is gone; the log line above is all that is left to do.
     }
   }
 
@@ -160,6 +189,7 @@ final class HttpFrontEnd implements AutoCloseable {
         throw ApiException.client((operation == null ? "Request" : operation) + " payload is larger than the "
             + (limit / 1024) + " KiB limit");
       }
+      ArrivalDeadline.arrived();
       return body;
     }
   }
@@ -169,7 +199,7 @@ final class HttpFrontEnd implements AutoCloseable {
       return Json.object();
     }
     try {
-      JsonNode node = Json.MAPPER.readTree(body);
+      JsonNode node = STRICT_READER.readTree(body);
       if (node == null || !node.isObject()) {
         throw ApiException.client("Request body must be a JSON object");
       }
@@ -181,6 +211,7 @@ final class HttpFrontEnd implements AutoCloseable {
     }
   }
 
+  /** A form or query string; a bad percent-escape is the query protocol's 400 InvalidQueryParameter. */
   private static Map<String, String> parseForm(String text) {
     Map<String, String> form = new LinkedHashMap<>();
     if (text.isBlank()) {
@@ -190,9 +221,18 @@ final class HttpFrontEnd implements AutoCloseable {
       int eq = pair.indexOf('=');
       String key = eq < 0 ? pair : pair.substring(0, eq);
       String value = eq < 0 ? "" : pair.substring(eq + 1);
-      form.put(URLDecoder.decode(key, StandardCharsets.UTF_8), URLDecoder.decode(value, StandardCharsets.UTF_8));
+      form.put(decode(key, pair), decode(value, pair));
     }
     return form;
+  }
+
+  private static String decode(String text, String pair) {
+    try {
+      return URLDecoder.decode(text, StandardCharsets.UTF_8);
+    } catch (IllegalArgumentException badEscape) {
+      throw new ApiException(400, "InvalidQueryParameter", "The AWS query string is malformed or does not adhere to "
+          + "AWS standards: " + pair + " has a bad percent-escape (% must be followed by two hex digits)");
+    }
   }
 
   /** REST-JSON errors carry the code in x-amzn-ErrorType; JSON 1.1 errors in the body's __type. */
@@ -222,11 +262,6 @@ final class HttpFrontEnd implements AutoCloseable {
   @Override
   public void close() {
     server.stop(0);
-    executor.shutdownNow();
-    try {
-      executor.awaitTermination(2, TimeUnit.SECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
+    workers.close();
   }
 }

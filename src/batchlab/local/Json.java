@@ -1,5 +1,6 @@
 package batchlab.local;
 
+import batchlab.batch.AwsNames;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -8,7 +9,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /**
  * Reads request fields with AWS-style validation: every problem becomes a ClientException whose
@@ -17,9 +17,6 @@ import java.util.regex.Pattern;
 final class Json {
 
   static final ObjectMapper MAPPER = new ObjectMapper();
-
-  /** Batch resource and job names: 1-128 letters, digits, hyphens and underscores (API Reference). */
-  static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]{0,127}");
 
   private Json() {}
 
@@ -64,9 +61,20 @@ final class Json {
     return number;
   }
 
+  /** A compute environment, job queue or job definition name ({@link AwsNames#BATCH_RESOURCE_NAME}). */
   static String requiredName(JsonNode body, String field) {
     String name = requiredString(body, field);
-    if (!NAME.matcher(name).matches()) {
+    if (!AwsNames.BATCH_RESOURCE_NAME.matcher(name).matches()) {
+      throw ApiException.client(field + " '" + name + "' is not valid: use 1-128 letters, numbers, hyphens and "
+          + "underscores");
+    }
+    return name;
+  }
+
+  /** A job name ({@link AwsNames#BATCH_JOB_NAME}). */
+  static String requiredJobName(JsonNode body, String field) {
+    String name = requiredString(body, field);
+    if (!AwsNames.BATCH_JOB_NAME.matcher(name).matches()) {
       throw ApiException.client(field + " '" + name + "' is not valid: use 1-128 letters, numbers, hyphens and "
           + "underscores, starting with a letter or number");
     }

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
  * A job's retryStrategy (API Reference, RetryStrategy and EvaluateOnExit): up to {@code attempts}
@@ -52,6 +53,16 @@ record RetryStrategy(int attempts, List<EvaluateOnExit> evaluateOnExit) {
     return true;
   }
 
+  /**
+   * onStatusReason and onReason: up to 512 letters, digits, periods, colons and white space, with an
+   * optional '*' at the end (API Reference, EvaluateOnExit).
+   */
+  private static final Pattern REASON_PATTERN = Pattern.compile("[A-Za-z0-9.: \\t]*\\*?");
+  /** onExitCode: up to 512 digits, with an optional '*' at the end. */
+  private static final Pattern EXIT_CODE_PATTERN = Pattern.compile("[0-9]*\\*?");
+  private static final int PATTERN_MAX = 512;
+  private static final int MAX_ENTRIES = 5;
+
   static RetryStrategy parse(JsonNode node) {
     if (node == null || node.isNull()) {
       return NONE;
@@ -59,27 +70,46 @@ record RetryStrategy(int attempts, List<EvaluateOnExit> evaluateOnExit) {
     if (!node.isObject()) {
       throw ApiException.client("retryStrategy must be an object");
     }
-    int attempts = node.path("attempts").asInt(1);
-    if (attempts < 1 || attempts > 10) {
-      throw ApiException.client("retryStrategy.attempts must be between 1 and 10, got " + node.path("attempts"));
+    JsonNode attemptsNode = node.get("attempts");
+    Integer attempts = attemptsNode == null || attemptsNode.isNull() ? null : attemptsNode.asInt();
+    if (attempts != null && (!attemptsNode.isInt() || attempts < 1 || attempts > 10)) {
+      throw ApiException.client("retryStrategy.attempts must be between 1 and 10, got " + attemptsNode);
     }
     List<EvaluateOnExit> entries = new ArrayList<>();
     JsonNode list = node.path("evaluateOnExit");
     if (!list.isMissingNode() && !list.isNull()) {
-      if (!list.isArray() || list.size() > 5) {
-        throw ApiException.client("retryStrategy.evaluateOnExit must be a list of at most 5 entries");
+      if (!list.isArray() || list.size() > MAX_ENTRIES) {
+        throw ApiException.client("retryStrategy.evaluateOnExit must be a list of at most " + MAX_ENTRIES + " entries");
       }
-      for (JsonNode entry : list) {
+      if (attempts == null) {
+        throw ApiException.client("retryStrategy.attempts is required when retryStrategy.evaluateOnExit is given");
+      }
+      for (int i = 0; i < list.size(); i++) {
+        JsonNode entry = list.get(i);
+        String where = "retryStrategy.evaluateOnExit[" + i + "].";
         String action = entry.path("action").asText("").toUpperCase(Locale.ROOT);
         if (!action.equals("RETRY") && !action.equals("EXIT")) {
-          throw ApiException.client(
-              "retryStrategy.evaluateOnExit.action must be RETRY or EXIT, got '" + entry.path("action").asText() + "'");
+          throw ApiException.client(where + "action must be RETRY or EXIT, got '" + entry.path("action").asText() + "'");
         }
-        entries.add(new EvaluateOnExit(text(entry, "onStatusReason"), text(entry, "onReason"),
-            text(entry, "onExitCode"), action.equals("RETRY")));
+        entries.add(new EvaluateOnExit(pattern(entry, where, "onStatusReason", REASON_PATTERN),
+            pattern(entry, where, "onReason", REASON_PATTERN), pattern(entry, where, "onExitCode", EXIT_CODE_PATTERN),
+            action.equals("RETRY")));
       }
     }
-    return new RetryStrategy(attempts, List.copyOf(entries));
+    return new RetryStrategy(attempts == null ? 1 : attempts, List.copyOf(entries));
+  }
+
+  private static String pattern(JsonNode entry, String where, String field, Pattern allowed) {
+    String value = Json.optionalString(entry, field);
+    if (value == null) {
+      return null;
+    }
+    if (value.isEmpty() || value.length() > PATTERN_MAX || !allowed.matcher(value).matches()) {
+      throw ApiException.client(where + field + " '" + value + "' is not valid: 1 to " + PATTERN_MAX + " "
+          + (allowed == EXIT_CODE_PATTERN ? "digits" : "letters, numbers, periods, colons and spaces")
+          + ", with * only at the end");
+    }
+    return value;
   }
 
   ObjectNode toJson() {
@@ -104,8 +134,4 @@ record RetryStrategy(int attempts, List<EvaluateOnExit> evaluateOnExit) {
     return node;
   }
 
-  private static String text(JsonNode node, String field) {
-    JsonNode value = node.get(field);
-    return value == null || value.isNull() ? null : value.asText();
-  }
 }

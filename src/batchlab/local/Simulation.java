@@ -88,7 +88,7 @@ final class Simulation implements AutoCloseable {
     if (duration.isNegative()) {
       throw new IllegalArgumentException("cannot advance the clock by a negative duration: " + duration);
     }
-    scheduler.runUntil(clock.now() + duration.toMillis());
+    scheduler.runUntil(ClockMath.plus(clock.now(), duration));
     notifyAll();
   }
 

@@ -34,7 +34,7 @@ record SubmitJobRequest(
     Boolean propagateTags) {
 
   static SubmitJobRequest parse(JsonNode request) {
-    String name = Json.requiredName(request, "jobName");
+    String name = Json.requiredJobName(request, "jobName");
     String queue = Json.requiredString(request, "jobQueue");
     String definition = Json.requiredString(request, "jobDefinition");
     int arraySize = arraySize(request);

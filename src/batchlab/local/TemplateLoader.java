@@ -148,9 +148,21 @@ final class TemplateLoader {
     ObjectNode request = (ObjectNode) toApi(properties == null ? Json.object() : properties, false);
     nameField(type).ifPresent(field -> request.put(field, name(logicalId)));
     normalise(type, request);
-    return request;
+    // Typed as the create operation reads a request, with CloudFormation's conversions ("4" for 4).
+    return ApiModel.batch().request(createOperation(type)).orElseThrow().readBody(request, true);
   }
 
+  /** The API operation that creates a resource of {@code type}, whose request shape its properties take. */
+  private static String createOperation(String type) {
+    return switch (type) {
+      case "AWS::Batch::ComputeEnvironment" -> "createcomputeenvironment";
+      case "AWS::Batch::JobQueue" -> "createjobqueue";
+      case "AWS::Batch::JobDefinition" -> "registerjobdefinition";
+      default -> throw new TemplateException("resource type " + type + " is not a Batch resource the emulator creates");
+    };
+  }
+
+  /** Creates every resource of {@code type} through {@code operation}, typed as CloudFormation converts values. */
   private void create(String type, Operation operation) {
     for (Map.Entry<String, JsonNode> resource : resources.properties()) {
       if (!type.equals(resource.getValue().path("Type").asText()) || !included(resource.getKey())) {

@@ -5,20 +5,15 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 /**
  * One of a job queue's jobStateTimeLimitActions (API Reference, JobStateTimeLimitAction; User
  * Guide, "Automatic remediation with jobStateTimeLimitActions"): a job RUNNABLE at the head of
- * the queue with statusReason {@code reason} for {@code maxTimeSeconds} is cancelled.
+ * the queue with statusReason {@code reason} for {@code maxTimeSeconds} is cancelled. The API
+ * model types {@code reason} as a free string: any is accepted and stored, and only a reason the
+ * scheduler sets on a blocked job ever matches one.
  */
 record TimeLimitAction(String reason, String state, int maxTimeSeconds, String action) {
-
-  /** The blocked-queue reasons AWS allows automatic remediation for. */
-  static final Set<String> REASONS = Set.of(
-      "CAPACITY:INSUFFICIENT_INSTANCE_CAPACITY",
-      "MISCONFIGURATION:COMPUTE_ENVIRONMENT_MAX_RESOURCE",
-      "MISCONFIGURATION:JOB_RESOURCE_REQUIREMENT");
 
   static List<TimeLimitAction> parseList(JsonNode node) {
     List<TimeLimitAction> actions = new ArrayList<>();
@@ -33,9 +28,8 @@ record TimeLimitAction(String reason, String state, int maxTimeSeconds, String a
       String state = item.path("state").asText("");
       String action = item.path("action").asText("");
       int maxTime = item.path("maxTimeSeconds").asInt(-1);
-      if (!REASONS.contains(reason)) {
-        throw ApiException.client("jobStateTimeLimitActions.reason '" + reason + "' is not supported; allowed: "
-            + String.join(", ", REASONS.stream().sorted().toList()));
+      if (reason.isEmpty()) {
+        throw ApiException.client("jobStateTimeLimitActions.reason is required: the statusReason to act on");
       }
       if (!state.equals("RUNNABLE")) {
         throw ApiException.client("jobStateTimeLimitActions.state must be RUNNABLE, got '" + state + "'");

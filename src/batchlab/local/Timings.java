@@ -16,14 +16,20 @@ import java.time.Duration;
  */
 public record Timings(Duration dispatch, Duration instanceBoot, Duration jobStart, Duration scaleDown) {
 
+  /**
+   * The longest delay (and job run) the emulator models: 100 years of virtual time. Longer delays
+   * are refused, longer runs capped at it, so every sum of times stays far from overflowing.
+   */
+  public static final Duration MAX = Duration.ofDays(36_525);
+
   public static final Timings DEFAULT = new Timings(
       Duration.ofSeconds(2), Duration.ofSeconds(90), Duration.ofSeconds(5), Duration.ofMinutes(5));
 
   public Timings {
-    requireNotNegative("dispatch", dispatch);
-    requireNotNegative("instance boot", instanceBoot);
-    requireNotNegative("job start", jobStart);
-    requireNotNegative("scale-down", scaleDown);
+    requireInRange("dispatch", dispatch);
+    requireInRange("instance boot", instanceBoot);
+    requireInRange("job start", jobStart);
+    requireInRange("scale-down", scaleDown);
   }
 
   public Timings withDispatch(Duration value) {
@@ -42,9 +48,10 @@ public record Timings(Duration dispatch, Duration instanceBoot, Duration jobStar
     return new Timings(dispatch, instanceBoot, jobStart, value);
   }
 
-  private static void requireNotNegative(String what, Duration value) {
-    if (value == null || value.isNegative()) {
-      throw new BadInputException(what + " delay must be zero or more, got " + value);
+  private static void requireInRange(String what, Duration value) {
+    if (value == null || value.isNegative() || value.compareTo(MAX) > 0) {
+      throw new BadInputException(what + " delay must be between 0 and " + MAX.toSeconds() + " seconds (100 years), got "
+          + value);
     }
   }
 }

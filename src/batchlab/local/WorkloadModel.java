@@ -43,8 +43,8 @@ public interface WorkloadModel {
 
     public Run {
       Objects.requireNonNull(duration, "duration");
-      if (duration.isNegative()) {
-        throw new IllegalArgumentException("a run cannot last a negative duration: " + duration);
+      if (duration.isNegative() || duration.compareTo(Timings.MAX) > 0) {
+        throw new IllegalArgumentException("a run lasts between 0 and " + Timings.MAX + " (Timings.MAX), not " + duration);
       }
     }
 

@@ -32,7 +32,10 @@ class LocalCommandTest {
       "--error-rate -0.1|batch-lab: error rate must be between 0 and 1, got -0.1",
       "--submit-tps -5|batch-lab: submit TPS must be zero (off) or more, got -5",
       "--spot-interruption-rate -1|batch-lab: spot interruption rate must be zero or more reclaims per instance-hour, got -1.0",
-      "--boot-seconds -3|batch-lab: --boot-seconds must be zero or more seconds, got -3.0",
+      "--boot-seconds -3|batch-lab: --boot-seconds must be between 0 and 3155760000 seconds (100 years), got -3.0",
+      "--boot-seconds 1e300|batch-lab: --boot-seconds must be between 0 and 3155760000 seconds (100 years), got 1.0E300",
+      "--dispatch-seconds 1e17|batch-lab: --dispatch-seconds must be between 0 and 3155760000 seconds (100 years), got 1.0E17",
+      "--boot-seconds NaN|batch-lab: --boot-seconds must be between 0 and 3155760000 seconds (100 years), got NaN",
       "--port 70000|batch-lab: port must be between 0 (any free port) and 65535, got 70000",
       "--region mars|batch-lab: region 'mars' is not an AWS region name such as us-east-1",
   })

@@ -20,7 +20,7 @@ class SpotInterruptionTimelineTest {
 
   @Test
   void reclaimedAttemptsAppearAsFailedRowsBeforeTheRetryThatSucceeded() {
-    try (LocalBatch local = LocalBatch.start(runs, Faults.NONE.withSpotInterruptionRate(30))) {
+    try (LocalBatch local = LocalBatch.start(runs, Faults.NONE.withSpotInterruptionRate(15))) {
       SubmitResult submitted = local.submitter().submit(SubmitRequest.builder().jobs(10).build(), SubmitListener.NONE);
       WatchResult watched = local.watch(submitted.run());
 
