@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.concurrent.Executor;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -54,16 +55,27 @@ final class ArrivalDeadline implements Executor, AutoCloseable {
   public void execute(Runnable exchange) {
     workers.execute(() -> {
       Task task = new Task(Thread.currentThread());
-      ScheduledFuture<?> expiry = watchdog.schedule(task::expire, timeoutMillis, TimeUnit.MILLISECONDS);
+      ScheduledFuture<?> expiry = deadline(task);
       CURRENT.set(task);
       try {
         exchange.run();
       } finally {
         task.finish();
-        expiry.cancel(false);
+        if (expiry != null) {
+          expiry.cancel(false);
+        }
         CURRENT.remove();
       }
     });
+  }
+
+  /** The task's expiry, or null while the server is closing (the watchdog is shut down; the exchange ends anyway). */
+  private ScheduledFuture<?> deadline(Task task) {
+    try {
+      return watchdog.schedule(task::expire, timeoutMillis, TimeUnit.MILLISECONDS);
+    } catch (RejectedExecutionException closing) {
+      return null;
+    }
   }
 
   /** Called by the handler once it has the exchange: a stall from now on is answered 408. */

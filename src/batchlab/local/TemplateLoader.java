@@ -149,7 +149,14 @@ final class TemplateLoader {
     nameField(type).ifPresent(field -> request.put(field, name(logicalId)));
     normalise(type, request);
     // Typed as the create operation reads a request, with CloudFormation's conversions ("4" for 4).
-    return ApiModel.batch().request(createOperation(type)).orElseThrow().readBody(request, true);
+    ObjectNode typed = ApiModel.batch().request(createOperation(type)).orElseThrow().readBody(request, true);
+    if (request.has("updatePolicy")) {
+      // A template property with no place in CreateComputeEnvironment: typed as UpdateComputeEnvironment
+      // reads it, and kept, since stack updates apply it.
+      ObjectNode policy = Json.object().set("updatePolicy", request.get("updatePolicy"));
+      typed.setAll(ApiModel.batch().request("updatecomputeenvironment").orElseThrow().readBody(policy, true));
+    }
+    return typed;
   }
 
   /** The API operation that creates a resource of {@code type}, whose request shape its properties take. */
