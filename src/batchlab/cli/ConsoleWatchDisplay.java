@@ -21,6 +21,7 @@ final class ConsoleWatchDisplay implements WatchListener {
   private final boolean terminal;
   private Map<JobState, Integer> lastCounts;
   private int lastInstances = -1;
+  private int lastUnknown = -1;
   private long lastPrinted;
   private boolean lineOpen;
 
@@ -38,11 +39,13 @@ final class ConsoleWatchDisplay implements WatchListener {
       lineOpen = true;
     } else {
       long now = System.nanoTime();
-      boolean changed = !sample.counts().equals(lastCounts) || sample.instances() != lastInstances;
+      boolean changed = !sample.counts().equals(lastCounts) || sample.instances() != lastInstances
+          || sample.unknown() != lastUnknown;
       if (changed || now - lastPrinted >= QUIET_LINE_EVERY.toNanos()) {
         out.println(line);
         lastCounts = sample.counts();
         lastInstances = sample.instances();
+        lastUnknown = sample.unknown();
         lastPrinted = now;
       }
     }

@@ -1,5 +1,6 @@
 package batchlab.run;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -43,6 +44,13 @@ public record RunRecord(
     JobShape job,
     List<SubmittedJob> jobs) {
 
+  /**
+   * How far the client's clock (the run's createdAt) may be ahead of the server's (a job's createdAt).
+   * AWS denies a signed request that reaches it more than five minutes from its time stamp (IAM User
+   * Guide, "AWS Signature Version 4 for API requests"), so a client that could submit is no further off.
+   */
+  public static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
+
   public RunRecord {
     Objects.requireNonNull(runId, "runId");
     Objects.requireNonNull(createdAt, "createdAt");
@@ -63,6 +71,22 @@ public record RunRecord(
   /** How many SubmitJob calls the complete run takes: 1 for an array, else one per job. */
   public int expectedSubmissions() {
     return array ? 1 : jobCount;
+  }
+
+  /**
+   * Whether a job the server describes under {@code job}'s id is that job: the same name, and created
+   * on the server no earlier than the run began (less {@link #CLOCK_SKEW}). An id alone is not enough:
+   * a restarted emulator, or another endpoint, may hand the same id to another job.
+   *
+   * @param serverCreatedAt the job's createdAt on the server; null when the server does not say
+   */
+  public boolean owns(SubmittedJob job, String serverName, Instant serverCreatedAt) {
+    return job.name().equals(serverName) && createdSince(serverCreatedAt);
+  }
+
+  /** Whether a job created at {@code serverCreatedAt} (null: unknown) may belong to this run by its age. */
+  public boolean createdSince(Instant serverCreatedAt) {
+    return serverCreatedAt == null || !serverCreatedAt.isBefore(createdAt.minus(CLOCK_SKEW));
   }
 
   /** Whether every job of the run has been confirmed. */

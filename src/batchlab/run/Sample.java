@@ -9,15 +9,24 @@ import java.util.Objects;
  * instances, and their desiredvCpus.
  *
  * @param time when the poll happened, on the server's clock when the server said (HTTP Date header)
- * @param counts jobs per state (every state present, zero when none)
+ * @param counts jobs per state (every state present, zero when none), of the jobs the server described
  * @param instances ECS container instances registered in the compute environments' clusters
  * @param desiredVcpus the compute environments' desiredvCpus, summed
+ * @param unknown watched jobs the server has not described (yet): in no state's count
  */
-public record Sample(Instant time, Map<JobState, Integer> counts, int instances, int desiredVcpus) {
+public record Sample(Instant time, Map<JobState, Integer> counts, int instances, int desiredVcpus, int unknown) {
 
   public Sample {
     Objects.requireNonNull(time, "time");
     counts = JobState.completeCounts(counts);
+    if (unknown < 0) {
+      throw new IllegalArgumentException("unknown jobs cannot be negative, got " + unknown);
+    }
+  }
+
+  /** A poll in which the server described every watched job. */
+  public Sample(Instant time, Map<JobState, Integer> counts, int instances, int desiredVcpus) {
+    this(time, counts, instances, desiredVcpus, 0);
   }
 
   public int count(JobState state) {

@@ -4,7 +4,6 @@ import batchlab.aws.Pages;
 import batchlab.aws.Retry;
 import batchlab.batch.BatchLimits;
 import batchlab.run.RunRecord;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -21,13 +20,10 @@ import software.amazon.awssdk.services.batch.model.ListJobsResponse;
  * Finds a run's jobs on the server by name (ListJobs with the JOB_NAME filter), the only way to
  * tell whether a SubmitJob that failed ambiguously did create its job: SubmitJob takes no
  * idempotency token. A job counts as the run's when its name matches exactly (the filter ignores
- * case) and it was created after the run began, less a clock-skew margin, so a same-named job of an
- * older run is not taken for it.
+ * case) and it was created after the run began, less a clock-skew margin ({@link RunRecord#createdSince}),
+ * so a same-named job of an older run is not taken for it.
  */
 public final class ExistingJobs {
-
-  /** Client and server clocks may differ; AWS itself rejects requests signed more than 5 min off. */
-  static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
 
   private static final Comparator<JobSummary> BY_CREATION =
       Comparator.comparing(JobSummary::createdAt, Comparator.nullsLast(Comparator.naturalOrder()));
@@ -61,9 +57,8 @@ public final class ExistingJobs {
   }
 
   private List<JobSummary> matching(String nameFilter) {
-    Instant since = run.createdAt().minus(CLOCK_SKEW);
     return named(batch, run.jobQueue(), nameFilter, retry).stream()
-        .filter(j -> j.createdAt() == null || !Instant.ofEpochMilli(j.createdAt()).isBefore(since))
+        .filter(j -> run.createdSince(j.createdAt() == null ? null : Instant.ofEpochMilli(j.createdAt())))
         .toList();
   }
 

@@ -5,6 +5,8 @@ import batchlab.aws.SubmitException;
 import batchlab.batch.BatchLimits;
 import batchlab.run.JobState;
 import batchlab.run.RunRecord;
+import batchlab.run.SubmittedJob;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -52,6 +54,9 @@ abstract sealed class JobTracker {
   /** Describes what needs describing; returns jobs per state. */
   abstract Map<JobState, Integer> poll();
 
+  /** Jobs watched that the server has not described yet (missing from the polls so far); not in {@link #poll}'s counts. */
+  abstract int unknown();
+
   /** Whether every job has finished, as of the last poll. */
   abstract boolean finished();
 
@@ -76,6 +81,14 @@ abstract sealed class JobTracker {
     return details;
   }
 
+  /**
+   * Whether {@code detail}, described under {@code job}'s id, is that job (see {@link RunRecord#owns}); a job
+   * that is not counts as not known to the server.
+   */
+  protected boolean isOurs(SubmittedJob job, JobDetail detail) {
+    return run.owns(job, detail.jobName(), detail.createdAt() == null ? null : Instant.ofEpochMilli(detail.createdAt()));
+  }
+
   /** Counts a poll in which {@code id} was missing (or clears its count); true once it is to be given up. */
   protected boolean missing(String id, boolean missingNow) {
     if (!missingNow) {
@@ -96,8 +109,9 @@ abstract sealed class JobTracker {
   }
 
   private static final class IndividualJobs extends JobTracker {
+    /** Job id to its latest detail; null while the server has not described it (yet). */
     private final Map<String, JobDetail> latest = new LinkedHashMap<>();
-    private final Map<String, String> names = new HashMap<>();
+    private final Map<String, SubmittedJob> recorded = new HashMap<>();
     private final Consumer<String> warn;
 
     IndividualJobs(RunRecord run, BatchClient batch, Retry retry, Consumer<String> warn) {
@@ -105,7 +119,7 @@ abstract sealed class JobTracker {
       this.warn = warn;
       run.jobs().forEach(j -> {
         latest.put(j.id(), null);
-        names.put(j.id(), j.name());
+        recorded.put(j.id(), j);
       });
     }
 
@@ -113,22 +127,37 @@ abstract sealed class JobTracker {
     Map<JobState, Integer> poll() {
       List<String> open = unfinishedIds();
       Set<String> described = new HashSet<>();
-      describe(open).forEach(d -> {
-        latest.put(d.jobId(), d);
-        described.add(d.jobId());
-      });
+      Set<String> notOurs = new HashSet<>();
+      for (JobDetail d : describe(open)) {
+        SubmittedJob job = recorded.get(d.jobId());
+        if (job == null) {
+          continue;
+        }
+        if (isOurs(job, d)) {
+          latest.put(d.jobId(), d);
+          described.add(d.jobId());
+        } else {
+          notOurs.add(d.jobId()); // the id is taken by another job: ours will not come back under it
+        }
+      }
       for (String id : open) {
-        if (missing(id, !described.contains(id))) {
+        if (notOurs.contains(id) || missing(id, !described.contains(id))) {
           latest.remove(id);
-          warn.accept("job " + names.get(id) + " (" + id + ") is not known to the server: left out of the watch");
+          warn.accept("job " + recorded.get(id).name() + " (" + id + ") is not known to the server: left out of "
+              + "the watch");
         }
       }
       if (latest.isEmpty()) {
         throw unknown("none of the jobs of run " + run.runId() + " are");
       }
       Map<JobState, Integer> counts = new EnumMap<>(JobState.class);
-      latest.values().forEach(d -> counts.merge(d == null ? JobState.SUBMITTED : state(d), 1, Integer::sum));
+      latest.values().stream().filter(d -> d != null).forEach(d -> counts.merge(state(d), 1, Integer::sum));
       return counts;
+    }
+
+    @Override
+    int unknown() {
+      return (int) latest.values().stream().filter(d -> d == null).count();
     }
 
     @Override
@@ -167,14 +196,16 @@ abstract sealed class JobTracker {
     @Override
     Map<JobState, Integer> poll() {
       JobDetail described = describe(List.of(parentId)).stream().findFirst().orElse(null);
+      if (described != null && !isOurs(run.jobs().get(0), described)) {
+        throw unknown("array job " + run.namePrefix() + " (" + parentId + ") is not");
+      }
       if (missing(parentId, described == null)) {
         throw unknown("array job " + run.namePrefix() + " (" + parentId + ") is not");
       }
       parent = described != null ? described : parent;
       Map<JobState, Integer> counts = new EnumMap<>(JobState.class);
       if (parent == null) {
-        counts.put(JobState.SUBMITTED, size);
-        return counts;
+        return counts; // not described yet: all unknown
       }
       Map<String, Integer> summary = parent.arrayProperties() == null ? Map.of()
           : parent.arrayProperties().statusSummary();
@@ -185,6 +216,11 @@ abstract sealed class JobTracker {
         counts.merge(state(parent).isTerminal() ? JobState.PENDING : state(parent), size - counted, Integer::sum);
       }
       return counts;
+    }
+
+    @Override
+    int unknown() {
+      return parent == null ? size : 0;
     }
 
     @Override

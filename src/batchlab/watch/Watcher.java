@@ -98,7 +98,7 @@ public final class Watcher {
           listener.warned("instances not counted: " + e.getMessage());
         }
       }
-      Sample sample = environmentSample(queue, counts, instanceCount, retry);
+      Sample sample = environmentSample(queue, counts, jobs.unknown(), instanceCount, retry);
       samples.add(sample);
       // Wall time since the run began, as the user lives it (an emulator's job clock may run faster).
       listener.polled(sample, Duration.between(run.createdAt(), Instant.now()), jobs.jobs());
@@ -140,8 +140,8 @@ public final class Watcher {
   }
 
   /** desiredvCpus now, and the poll's time on the server's clock (its Date header) when it gives one. */
-  private Sample environmentSample(QueueCapacity queue, Map<JobState, Integer> counts, int instanceCount,
-      Retry retry) {
+  private Sample environmentSample(QueueCapacity queue, Map<JobState, Integer> counts, int unknown,
+      int instanceCount, Retry retry) {
     DescribeComputeEnvironmentsResponse response = retry.call("batch:DescribeComputeEnvironments",
         () -> batch.describeComputeEnvironments(r -> r.computeEnvironments(queue.environmentArns())));
     int desired = response.computeEnvironments().stream()
@@ -149,7 +149,7 @@ public final class Watcher {
         .filter(Objects::nonNull).mapToInt(Integer::intValue).sum();
     Instant time = serverClock != null ? serverClock.get()
         : response.sdkHttpResponse().firstMatchingHeader("Date").map(Watcher::httpDate).orElseGet(Instant::now);
-    return new Sample(time, counts, instanceCount, desired);
+    return new Sample(time, counts, instanceCount, desired, unknown);
   }
 
   private static Instant httpDate(String value) {

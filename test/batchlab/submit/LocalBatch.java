@@ -60,6 +60,15 @@ public final class LocalBatch implements AutoCloseable {
   }
 
   /**
+   * The same emulator (same seed, so the same ids in the same order) with its clock starting at {@code clockStart}:
+   * as the emulator restarted, its ids reused.
+   */
+  public static LocalBatch startAt(Path runs, java.time.Instant clockStart) {
+    return new LocalBatch(BatchEmulator.builder().templateJson(articleTemplate()).stackName(STACK).workload(LabWorkload.DEFAULT)
+        .speed(Speed.MANUAL).seed(7).startTime(clockStart).build().start(), runs);
+  }
+
+  /**
    * An emulator whose clock runs by itself, for the CLI (which cannot step a clock): MAX speed jumps
    * from event to event whenever the API has been quiet for 100 ms.
    */

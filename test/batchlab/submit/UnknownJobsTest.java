@@ -67,4 +67,102 @@ class UnknownJobsTest {
               + "after they finish)");
     }
   }
+
+  /** Issue 9.1: a restarted emulator with the same seed hands the same ids to another run's jobs. */
+  @Test
+  void jobsOfAnotherRunUnderTheRecordedIdsAreNotTakenForTheRun() {
+    RunRecord first;
+    try (LocalBatch before = LocalBatch.start(runs)) {
+      first = before.submitter().submit(SubmitRequest.builder().jobs(3).namePrefix("first").build(),
+          SubmitListener.NONE).run();
+    }
+    try (LocalBatch restarted = LocalBatch.start(runs)) {
+      RunRecord other = restarted.submitter().submit(SubmitRequest.builder().jobs(3).namePrefix("other").build(),
+          SubmitListener.NONE).run();
+      assertThat(other.jobs()).extracting(SubmittedJob::id).containsExactlyInAnyOrderElementsOf(
+          first.jobs().stream().map(SubmittedJob::id).toList()); // the collision, as after a restart
+
+      List<String> warnings = new ArrayList<>();
+      assertThatThrownBy(() -> restarted.watcher().watch(first, warningsInto(warnings, restarted)))
+          .isInstanceOf(SubmitException.class)
+          .hasMessageStartingWith("none of the jobs of run " + first.runId() + " are known at ");
+      assertThat(warnings).containsExactlyInAnyOrderElementsOf(first.jobs().stream()
+          .map(j -> "job " + j.name() + " (" + j.id() + ") is not known to the server: left out of the watch").toList());
+    }
+  }
+
+  @Test
+  void aJobOfTheSameNameCreatedBeforeTheRunBeganIsNotTheRunsJob() {
+    RunRecord first;
+    try (LocalBatch before = LocalBatch.start(runs)) {
+      first = serial(before).submit(SubmitRequest.builder().jobs(2).namePrefix("same").build(),
+          SubmitListener.NONE).run();
+    }
+    // Same seed and names, but a server whose jobs were created an hour before the run began.
+    try (LocalBatch older = LocalBatch.startAt(runs.resolve("older"), first.createdAt().minus(Duration.ofHours(1)))) {
+      RunRecord old = serial(older).submit(SubmitRequest.builder().jobs(2).namePrefix("same").build(),
+          SubmitListener.NONE).run();
+      assertThat(old.jobs()).isEqualTo(first.jobs()); // same names, same ids: only createdAt tells them apart
+      assertThatThrownBy(() -> older.watch(first))
+          .isInstanceOf(SubmitException.class)
+          .hasMessageStartingWith("none of the jobs of run " + first.runId() + " are known at ");
+    }
+  }
+
+  @Test
+  void aJobCreatedWithinTheClockSkewAllowanceBeforeTheRunBeganIsStillTheRunsJob() {
+    RunRecord first;
+    try (LocalBatch before = LocalBatch.start(runs)) {
+      first = serial(before).submit(SubmitRequest.builder().jobs(2).namePrefix("skew").build(),
+          SubmitListener.NONE).run();
+    }
+    // A server clock 4 minutes behind the client's: within RunRecord.CLOCK_SKEW.
+    try (LocalBatch behind = LocalBatch.startAt(runs.resolve("behind"), first.createdAt().minus(Duration.ofMinutes(4)))) {
+      RunRecord same = serial(behind).submit(SubmitRequest.builder().jobs(2).namePrefix("skew").build(),
+          SubmitListener.NONE).run();
+      assertThat(same.jobs()).isEqualTo(first.jobs());
+      WatchResult watched = behind.watch(first);
+      assertThat(watched.summary().count(JobState.SUCCEEDED)).isEqualTo(2);
+    }
+  }
+
+  @Test
+  void jobsNotDescribedYetShowApartFromSubmittedInTheSamples() {
+    try (LocalBatch local = LocalBatch.start(runs)) {
+      SubmitResult submitted = local.submitter().submit(SubmitRequest.builder().jobs(2).build(), SubmitListener.NONE);
+      List<SubmittedJob> jobs = new ArrayList<>(submitted.run().jobs());
+      jobs.add(new SubmittedJob(3, "ghost", "00000000-0000-0000-0000-000000000000"));
+      RunRecord withGhost = submitted.run().withJobs(jobs);
+      List<Sample> samples = new ArrayList<>();
+      local.watcher().watch(withGhost, new WatchListener() {
+        @Override
+        public void polled(Sample sample, Duration elapsed, int watched) {
+          samples.add(sample);
+          local.emulator.advance(LocalBatch.POLL_STEP);
+        }
+      });
+      assertThat(samples.get(0).unknown()).isEqualTo(1);
+      assertThat(samples.get(0).count(JobState.SUBMITTED) + samples.get(0).count(JobState.RUNNABLE)).isEqualTo(2);
+      assertThat(samples.get(samples.size() - 1).unknown()).isZero(); // given up after three polls
+    }
+  }
+
+  /** One SubmitJob at a time, so the same seed gives the same name the same id. */
+  private static Submitter serial(LocalBatch local) {
+    return new Submitter(local.clients, local.store, SubmitOptions.defaults().withMaxInFlight(1));
+  }
+
+  private static WatchListener warningsInto(List<String> warnings, LocalBatch local) {
+    return new WatchListener() {
+      @Override
+      public void polled(Sample sample, Duration elapsed, int watched) {
+        local.emulator.advance(LocalBatch.POLL_STEP);
+      }
+
+      @Override
+      public void warned(String warning) {
+        warnings.add(warning);
+      }
+    };
+  }
 }
