@@ -29,6 +29,17 @@ public final class SummaryCalculator {
    */
   public static RunSummary summarize(
       String runId, int jobs, List<JobAttempt> attempts, List<Sample> samples, Prediction prediction, Outcome outcome) {
+    int peakInstances = samples.stream().mapToInt(Sample::instances).max().orElse(0);
+    int peakDesired = samples.stream().mapToInt(Sample::desiredVcpus).max().orElse(0);
+    return summarize(runId, jobs, attempts, peakInstances, peakDesired, prediction, outcome);
+  }
+
+  /**
+   * The same, with the two figures that come from the polls given directly (for a merge of watches,
+   * see {@link SummaryMerge}).
+   */
+  public static RunSummary summarize(String runId, int jobs, List<JobAttempt> attempts, int peakInstances,
+      int peakDesired, Prediction prediction, Outcome outcome) {
     Map<String, List<JobAttempt>> byJob = new LinkedHashMap<>();
     attempts.stream()
         .sorted(Comparator.comparing(JobAttempt::jobId).thenComparingInt(JobAttempt::attempt))
@@ -59,8 +70,6 @@ public final class SummaryCalculator {
 
     int maxRunning = RunningStep.max(attempts);
     int waves = Waves.count(attempts);
-    int peakInstances = samples.stream().mapToInt(Sample::instances).max().orElse(0);
-    int peakDesired = samples.stream().mapToInt(Sample::desiredVcpus).max().orElse(0);
     int instancesUsed = (int) attempts.stream()
         .filter(a -> a.startedAt() != null && a.instance() != null).map(JobAttempt::instance).distinct().count();
 

@@ -6,11 +6,13 @@ import batchlab.aws.ConnectionSettings;
 import batchlab.run.Outcome;
 import batchlab.run.RunRecord;
 import batchlab.run.RunStore;
+import batchlab.watch.RunResults;
 import batchlab.watch.WatchOptions;
 import batchlab.watch.WatchResult;
 import batchlab.watch.Watcher;
 import java.io.PrintWriter;
 import java.net.URI;
+import java.util.Optional;
 
 /** The watch-and-report step shared by {@code watch} and {@code submit --watch}. */
 final class RunWatch {
@@ -22,18 +24,26 @@ final class RunWatch {
     return new ConnectionSettings(run.region(), null, run.endpoint() == null ? null : URI.create(run.endpoint()));
   }
 
-  /** Watches, prints and saves the summary; returns the exit code. */
+  /**
+   * Watches, saves the summary merged with what the run's files already hold (see {@link RunResults}) and
+   * prints it; returns the exit code.
+   */
   static int watchAndReport(AwsClients clients, RunRecord run, WatchOptions options, RunStore store, PrintWriter out,
       PrintWriter err) {
     Watcher watcher = new Watcher(clients, options);
     ConsoleWatchDisplay display = new ConsoleWatchDisplay(out, err, System.console() != null);
     try (CtrlC ctrlC = new CtrlC(watcher::requestStop)) {
-      WatchResult result = watcher.watch(run, display);
+      WatchResult seen = watcher.watch(run, display);
       display.endLine();
-      store.saveResult(result);
-      out.print(SummaryText.render(result.summary(), run));
-      out.println("written: " + store.dir(run.runId()).resolve(RunStore.SUMMARY_FILE) + ", "
-          + store.dir(run.runId()).resolve(RunStore.TIMELINE_FILE));
+      Optional<WatchResult> saved = RunResults.save(store, seen);
+      WatchResult result = saved.orElse(seen);
+      if (saved.isPresent()) {
+        out.print(SummaryText.render(result.summary(), run));
+        out.println("written: " + store.dir(run.runId()).resolve(RunStore.SUMMARY_FILE) + ", "
+            + store.dir(run.runId()).resolve(RunStore.TIMELINE_FILE));
+      } else {
+        out.println("run " + run.runId() + ": none of its jobs was seen; its results were left as they were");
+      }
       out.flush();
       if (result.outcome() == Outcome.INTERRUPTED) {
         return ExitCodes.INTERRUPTED;

@@ -7,7 +7,7 @@ import picocli.CommandLine.Option;
 /** --runs-dir: where run records (jobs.json, summary.json, timeline.csv) live. */
 public final class RunsDirOption {
 
-  @Option(names = "--runs-dir", paramLabel = "DIR", defaultValue = "runs",
+  @Option(names = "--runs-dir", paramLabel = "DIR", defaultValue = RunStore.DEFAULT_ROOT,
       description = "Where run records live (default: ${DEFAULT-VALUE}).")
   Path runsDir;
 

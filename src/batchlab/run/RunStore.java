@@ -15,6 +15,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Comparator;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Optional;
 import java.util.Random;
 import java.util.regex.Pattern;
@@ -23,14 +24,23 @@ import java.util.stream.Stream;
 /**
  * The {@code runs/} directory: one folder per run holding {@code jobs.json} (the {@link RunRecord}),
  * and after a watch {@code summary.json} and {@code timeline.csv}. Every file is written to a
- * temporary file first and moved into place, so a reader (or a Ctrl-C) never sees half a file.
+ * temporary file first and moved into place, so a reader (or a Ctrl-C) never sees half a file; a writer
+ * holds the run's {@link RunLock} ({@code run.lock}), so two never write the same run at once.
  */
 public final class RunStore {
 
+  /** Where runs live unless told otherwise (the CLI's --runs-dir default). */
+  public static final String DEFAULT_ROOT = "runs";
   public static final String RECORD_FILE = "jobs.json";
   public static final String SUMMARY_FILE = "summary.json";
   public static final String TIMELINE_FILE = "timeline.csv";
 
+  /** What {@link #writeAtomically} leaves behind when the process dies between writing and moving. */
+  private static final String TEMP_SUFFIX = ".tmp";
+  private static final List<String> RUN_FILES = List.of(RECORD_FILE, SUMMARY_FILE, TIMELINE_FILE);
+
+  /** A path a shell takes as one word without quotes. */
+  private static final Pattern SHELL_WORD = Pattern.compile("[A-Za-z0-9_./@%+=:,-]+");
   private static final Pattern RUN_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,127}");
   private static final DateTimeFormatter ID_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
 
@@ -57,6 +67,35 @@ public final class RunStore {
           + " (letters, digits, '.', '_', '-')");
     }
     return root.resolve(runId);
+  }
+
+  /**
+   * Takes the run for writing (see {@link RunLock}): fails at once, naming the holder, while another
+   * process or thread has it. Temporary files a killed writer left are removed first thing: with the
+   * lock held, no one else can be writing them.
+   *
+   * @param purpose what the caller does with the run (e.g. {@code submit --resume}), for the message a
+   *     second writer gets
+   */
+  public RunLock lock(String runId, String purpose) {
+    Path dir = dir(runId);
+    RunLock lock = RunLock.acquire(dir, runId, purpose);
+    try {
+      removeLeftTempFiles(dir);
+    } catch (RuntimeException e) {
+      lock.close();
+      throw e;
+    }
+    return lock;
+  }
+
+  /** The options the CLI needs to find this store again: none for the default, else {@code --runs-dir DIR}. */
+  public String cliOption() {
+    if (root.equals(Path.of(DEFAULT_ROOT))) {
+      return "";
+    }
+    String dir = root.toString();
+    return " --runs-dir " + (SHELL_WORD.matcher(dir).matches() ? dir : "'" + dir.replace("'", "'\\''") + "'");
   }
 
   public void save(RunRecord record) {
@@ -93,11 +132,47 @@ public final class RunStore {
     }
   }
 
+  /** The attempts {@code timeline.csv} holds; empty when the run has not been watched. */
+  public List<JobAttempt> loadAttempts(String runId) {
+    Path file = dir(runId).resolve(TIMELINE_FILE);
+    try {
+      return Files.isRegularFile(file) ? TimelineCsv.parse(Files.readString(file)) : List.of();
+    } catch (IOException e) {
+      throw new SubmitException("cannot read " + file + ": " + e.getMessage(), e);
+    } catch (IllegalArgumentException e) {
+      throw new SubmitException(file + " is not a timeline this tool wrote: " + e.getMessage(), e);
+    }
+  }
+
+  /** What {@code summary.json} holds, read as {@code type}; empty when the run has not been watched. */
+  public <T> Optional<T> loadSummary(String runId, Class<T> type) {
+    Path file = dir(runId).resolve(SUMMARY_FILE);
+    try {
+      return Files.isRegularFile(file) ? Optional.of(RunJson.mapper().readValue(Files.readString(file), type))
+          : Optional.empty();
+    } catch (IOException e) {
+      throw new SubmitException("cannot read " + file + ": " + e.getMessage(), e);
+    }
+  }
+
   /** Writes {@code summary.json} and {@code timeline.csv} for the watched run. */
   public void saveResult(WatchedRun result) {
     Path dir = dir(result.run().runId());
     writeAtomically(dir.resolve(SUMMARY_FILE), json(result.summary()));
     writeAtomically(dir.resolve(TIMELINE_FILE), TimelineCsv.render(result.attempts()));
+  }
+
+  private static void removeLeftTempFiles(Path dir) {
+    try (Stream<Path> files = Files.list(dir)) {
+      for (Path file : files.toList()) {
+        String name = file.getFileName().toString();
+        if (name.endsWith(TEMP_SUFFIX) && RUN_FILES.stream().anyMatch(f -> name.startsWith(f + "."))) {
+          Files.deleteIfExists(file);
+        }
+      }
+    } catch (IOException e) {
+      throw new SubmitException("cannot clean up " + dir + ": " + e.getMessage(), e);
+    }
   }
 
   private static String json(Object value) {
@@ -111,7 +186,7 @@ public final class RunStore {
   private static void writeAtomically(Path file, String content) {
     try {
       Files.createDirectories(file.getParent());
-      Path temp = Files.createTempFile(file.getParent(), file.getFileName() + ".", ".tmp");
+      Path temp = Files.createTempFile(file.getParent(), file.getFileName() + ".", TEMP_SUFFIX);
       try {
         Files.writeString(temp, content, StandardCharsets.UTF_8);
         try {
