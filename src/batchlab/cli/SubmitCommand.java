@@ -153,9 +153,10 @@ public final class SubmitCommand implements Callable<Integer> {
     out.println("record: " + store.dir(run.runId()).resolve(RunStore.RECORD_FILE));
     if (result.interrupted()) {
       out.println("interrupted: " + run.jobs().size() + " of " + run.expectedSubmissions()
-          + " submissions recorded; submit the rest with: ./batch-lab submit --resume " + run.runId());
+          + " submissions recorded; submit the rest with: ./batch-lab submit --resume " + run.runId()
+          + store.cliOption());
     } else {
-      out.println("watch with: ./batch-lab watch " + run.runId());
+      out.println("watch with: ./batch-lab watch " + run.runId() + store.cliOption());
     }
     out.flush();
   }

@@ -6,6 +6,7 @@ import batchlab.aws.StackOutputs;
 import batchlab.aws.StopSignal;
 import batchlab.aws.SubmitException;
 import batchlab.batch.LabContract;
+import batchlab.run.RunLock;
 import batchlab.run.RunRecord;
 import batchlab.run.RunStore;
 import batchlab.util.BadInputException;
@@ -86,24 +87,34 @@ public final class Submitter {
     RunRecord run = new RunRecord(runId, clock.instant(), clients.endpoint().map(Object::toString).orElse(null),
         clients.region(), stack, preflight.queue().queueArn(), preflight.definition().arn(), logGroup, prefix,
         request.jobs(), request.array(), parameters, preflight.shape(), List.of());
-    if (store.exists(runId)) {
-      throw new BadInputException("run " + runId + " already exists in " + store.root() + ": use --resume " + runId);
+    try (RunLock lock = store.lock(runId, "submit")) {
+      if (store.exists(runId)) {
+        throw new BadInputException("run " + runId + " already exists in " + store.root() + ": use --resume " + runId
+            + store.cliOption());
+      }
+      return fanOut(run, preflight, Map.of(), retry, listener);
     }
-    return fanOut(run, preflight, Map.of(), retry, listener);
   }
 
   /**
    * Submits the jobs of a recorded run that are not confirmed yet. Jobs the server already has under
    * the run's names (submitted just before an interruption, not yet recorded) are adopted, not
-   * submitted again.
+   * submitted again. The run is locked meanwhile ({@link RunStore#lock}): a second submit or resume of
+   * it fails at once.
    */
-  public SubmitResult resume(RunRecord run, SubmitListener listener) {
+  public SubmitResult resume(RunRecord recorded, SubmitListener listener) {
     Retry retry = retry();
-    Preflight.Result preflight = Preflight.check(clients.batch(), run.jobQueue(), run.jobDefinition(),
-        run.parameters(), run.jobCount(), retry);
-    preflight.warnings().forEach(listener::warned);
-    Map<String, String> onServer = run.complete() ? Map.of() : new ExistingJobs(clients.batch(), run, retry).all();
-    return fanOut(run, preflight, onServer, retry, listener);
+    // Held from before the server is asked what it has until the record is final: two resumes at once
+    // would each find the same jobs missing and submit them twice.
+    try (RunLock lock = store.lock(recorded.runId(), "submit --resume")) {
+      // What the record says now: a writer that held the run before us may have confirmed more.
+      RunRecord run = store.exists(recorded.runId()) ? store.load(recorded.runId()) : recorded;
+      Preflight.Result preflight = Preflight.check(clients.batch(), run.jobQueue(), run.jobDefinition(),
+          run.parameters(), run.jobCount(), retry);
+      preflight.warnings().forEach(listener::warned);
+      Map<String, String> onServer = run.complete() ? Map.of() : new ExistingJobs(clients.batch(), run, retry).all();
+      return fanOut(run, preflight, onServer, retry, listener);
+    }
   }
 
   private SubmitResult fanOut(RunRecord run, Preflight.Result preflight, Map<String, String> onServer, Retry retry,
@@ -127,7 +138,8 @@ public final class Submitter {
       stats = fanOut.run(missing, options.maxInFlight());
     } catch (SubmitException e) {
       throw new SubmitException(e.getMessage() + " (" + journal.size() + " of " + run.expectedSubmissions()
-          + " submissions recorded; submit the rest with: ./batch-lab submit --resume " + run.runId() + ")", e);
+          + " submissions recorded; submit the rest with: ./batch-lab submit --resume " + run.runId() + store.cliOption()
+          + ")", e);
     } finally {
       journal.close();
     }

@@ -76,4 +76,56 @@ class ResumeTest {
       assertThat(local.clients.calls().count("ListJobs")).isZero();
     }
   }
+
+  /** Issue 9.3: two resumes of one run at once gave 540 jobs for 500 names. */
+  @Test
+  void twoResumesOfOneRunAtOnceSubmitEachJobOnceAndTheSecondFailsAtOnce() throws Exception {
+    try (LocalBatch local = LocalBatch.start(runs)) {
+      Submitter first = new Submitter(local.clients, local.store, SubmitOptions.defaults().withMaxInFlight(1));
+      SubmitResult interrupted = first.submit(SubmitRequest.builder().jobs(20).namePrefix("twice").build(),
+          new SubmitListener() {
+            @Override
+            public void confirmed(SubmittedJob job, int confirmed, int total) {
+              if (confirmed == 5) {
+                first.requestStop();
+              }
+            }
+          });
+      RunRecord recorded = local.store.load(interrupted.run().runId());
+
+      java.util.concurrent.CountDownLatch firstIsSubmitting = new java.util.concurrent.CountDownLatch(1);
+      java.util.concurrent.CountDownLatch secondIsDone = new java.util.concurrent.CountDownLatch(1);
+      java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+      try {
+        var resumeA = pool.submit(() -> local.submitter().resume(recorded, new SubmitListener() {
+          @Override
+          public void confirmed(SubmittedJob job, int confirmed, int total) {
+            firstIsSubmitting.countDown();
+            try {
+              secondIsDone.await(); // the first resume is mid fan-out while the second starts
+            } catch (InterruptedException e) {
+              Thread.currentThread().interrupt();
+            }
+          }
+        }));
+        firstIsSubmitting.await();
+        var resumeB = pool.submit(() -> {
+          try {
+            return local.submitter().resume(recorded, SubmitListener.NONE);
+          } finally {
+            secondIsDone.countDown();
+          }
+        });
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(resumeB::get)
+            .hasCauseInstanceOf(batchlab.aws.SubmitException.class)
+            .cause().hasMessageStartingWith("run " + recorded.runId() + " is in use by process "
+                + ProcessHandle.current().pid() + " (");
+        assertThat(resumeA.get().stats().submitted()).isEqualTo(20 - recorded.jobs().size());
+      } finally {
+        pool.shutdownNow();
+      }
+      ExactlyOnceTest.assertExactlyOnce(local, "twice", 20, local.store.load(recorded.runId()));
+    }
+  }
 }
