@@ -23,6 +23,7 @@ import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -177,9 +178,11 @@ public final class ExperimentCommand implements Callable<Integer> {
       return result.allSucceeded() ? ExitCodes.OK : ExitCodes.RUNTIME_FAILURE;
     } catch (RuntimeException e) {
       int code = ExitCodes.report(err, e);
-      err.println("batch-lab: the report as far as the experiment got: "
-          + settings.outDir().resolve(ReportWriter.HTML_FILE));
-      err.flush();
+      Path report = settings.outDir().resolve(ReportWriter.HTML_FILE);
+      if (Files.exists(report)) { // named only when it was written
+        err.println("batch-lab: the report as far as the experiment got: " + report);
+        err.flush();
+      }
       return code;
     } finally {
       ctrlC.close();

@@ -6,9 +6,7 @@ import batchlab.batch.LabContract;
 import batchlab.infra.ContextKey;
 import batchlab.infra.StackSettings;
 import batchlab.local.Speed;
-import batchlab.report.ReportWriter;
 import batchlab.util.BadInputException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDateTime;
@@ -56,9 +54,6 @@ public record ExperimentSettings(
    * the watcher's memory. It equals AWS Batch's array size ceiling ({@link BatchLimits#ARRAY_SIZE_MAX}).
    */
   public static final int MAX_JOBS = 10_000;
-  /** A file every finished or partial report has; its presence means the directory is taken. */
-  static final String REPORT_MARKER = ReportWriter.SUMMARY_FILE;
-
   static final String MAX_VCPUS_KEY = ContextKey.MAX_VCPUS.key();
 
   public ExperimentSettings {
@@ -227,10 +222,7 @@ public record ExperimentSettings(
         throw new BadInputException("--timeout " + Durations.words(timeout) + " is not allowed; give a positive duration");
       }
       Path dir = outDir == null ? defaultOutDir(LocalDateTime.now()) : outDir;
-      if (Files.exists(dir.resolve(REPORT_MARKER))) {
-        throw new BadInputException(
-            "--out " + dir + " already holds a report (" + REPORT_MARKER + "); choose a new directory");
-      }
+      ReportDirectory.check(dir);
       return new ExperimentSettings(
           maxVcpus, jobs, jobSeconds, target, clockSpeed, dir, destroy, assumeYes, context, timeout, swap);
     }

@@ -34,6 +34,16 @@ class ExperimentCommandTest {
     return new Result(code, out.toString(), err.toString());
   }
 
+  /** Issue 9.7: found before the synthesis and the runs, not after them. */
+  @Test
+  void anOutDirThatCannotBeWrittenFailsBeforeAnythingStarts() {
+    Cli cli = Cli.run("experiment", "--out", "/dev/null/x");
+    assertThat(cli.exitCode()).isEqualTo(2);
+    assertThat(cli.err()).isEqualTo("batch-lab: --out /dev/null/x cannot be created: /dev/null is a file, not a "
+        + "directory" + System.lineSeparator());
+    assertThat(cli.out()).isEmpty();
+  }
+
   @ParameterizedTest
   @CsvSource(delimiter = '|', value = {
       "--max-vcpus=|--max-vcpus needs at least one whole number, e.g. --max-vcpus 4,20",

@@ -3,14 +3,15 @@ package batchlab.experiment;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import batchlab.util.BadInputException;
 import batchlab.local.Speed;
+import batchlab.util.BadInputException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -142,6 +143,62 @@ class ExperimentSettingsTest {
     Files.writeString(tmp.resolve("summary.json"), "{}");
     assertThatThrownBy(() -> ExperimentSettings.builder().outDir(tmp).build())
         .hasMessage("--out " + tmp + " already holds a report (summary.json); choose a new directory");
+  }
+
+  @Test
+  void rejectsAnOutDirHoldingSomeoneElsesReportHtml() throws Exception {
+    Files.writeString(tmp.resolve("report.html"), "<html>not ours</html>");
+    assertThatThrownBy(() -> ExperimentSettings.builder().outDir(tmp).build())
+        .isInstanceOf(BadInputException.class)
+        .hasMessage("--out " + tmp + " holds a report.html that is not a batch-lab report (no summary.json); "
+            + "choose a new directory");
+    assertThat(Files.readString(tmp.resolve("report.html"))).isEqualTo("<html>not ours</html>");
+  }
+
+  @Test
+  void rejectsAnOutDirBelowAFile() {
+    assertThatThrownBy(() -> ExperimentSettings.builder().outDir(Path.of("/dev/null/x")).build())
+        .isInstanceOf(BadInputException.class)
+        .hasMessage("--out /dev/null/x cannot be created: /dev/null is a file, not a directory");
+  }
+
+  @Test
+  void rejectsAnOutDirThatIsAFile() throws Exception {
+    Path file = Files.writeString(tmp.resolve("notes.txt"), "");
+    assertThatThrownBy(() -> ExperimentSettings.builder().outDir(file).build())
+        .isInstanceOf(BadInputException.class)
+        .hasMessage("--out " + file + " is a file, not a directory; choose a directory for the report");
+  }
+
+  @Test
+  void rejectsAnOutDirOnAFileSystemThatTakesNoFiles() {
+    // /proc takes no new files, for root too (a chmod'ed directory would not stop root).
+    Assumptions.assumeTrue(Files.isDirectory(Path.of("/proc/self")), "needs Linux's /proc");
+    assertThatThrownBy(() -> ExperimentSettings.builder().outDir(Path.of("/proc/batch-lab-report")).build())
+        .isInstanceOf(BadInputException.class)
+        .hasMessageStartingWith("--out /proc/batch-lab-report cannot be written (in /proc): ")
+        .hasMessageEndingWith("; choose a writable directory");
+    assertThat(Path.of("/proc/batch-lab-report")).doesNotExist();
+  }
+
+  @Test
+  void rejectsAReadOnlyOutDir() throws Exception {
+    Assumptions.assumeFalse("root".equals(System.getProperty("user.name")), "root writes into read-only directories");
+    Path readOnly = Files.createDirectory(tmp.resolve("read-only"));
+    Files.setPosixFilePermissions(readOnly, java.nio.file.attribute.PosixFilePermissions.fromString("r-xr-xr-x"));
+    assertThatThrownBy(() -> ExperimentSettings.builder().outDir(readOnly.resolve("report")).build())
+        .isInstanceOf(BadInputException.class)
+        .hasMessage("--out " + readOnly.resolve("report") + " cannot be written (in " + readOnly + "): permission "
+            + "denied; choose a writable directory");
+  }
+
+  @Test
+  void aWritableOutDirIsCheckedWithoutLeavingAnythingBehind() throws Exception {
+    ExperimentSettings.builder().outDir(tmp.resolve("new").resolve("report")).build();
+    ExperimentSettings.builder().outDir(tmp).build();
+    try (var files = Files.list(tmp)) {
+      assertThat(files).isEmpty();
+    }
   }
 
   @Test
