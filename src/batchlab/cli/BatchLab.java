@@ -27,9 +27,12 @@ public final class BatchLab implements Runnable {
     System.exit(newCommandLine().execute(args));
   }
 
-  /** The configured command line, shared by {@link #main} and tests so both parse alike. */
+  /**
+   * The configured command line, shared by {@link #main} and tests so both parse alike: arguments it
+   * cannot parse get one line and exit 2 ({@link ParseErrors}).
+   */
   public static CommandLine newCommandLine() {
-    return new CommandLine(new BatchLab());
+    return new CommandLine(new BatchLab()).setParameterExceptionHandler(new ParseErrors());
   }
 
   @Override
