@@ -2,8 +2,8 @@ package batchlab.cli;
 
 import batchlab.experiment.LabWorkload;
 import batchlab.infra.ContextKey;
+import batchlab.infra.ChildSynthesizer;
 import batchlab.infra.StackSettings;
-import batchlab.infra.StackSynthesizer;
 import batchlab.infra.SynthesizedStack;
 import batchlab.local.BatchEmulator;
 import batchlab.local.EmulatorBanner;
@@ -124,7 +124,8 @@ public final class LocalCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       // Every option check, ours or the emulator's, throws one: bad input.
       return ExitCodes.badInput(err, e.getMessage());
-    } catch (UncheckedIOException e) {
+    } catch (UncheckedIOException | IllegalStateException e) {
+      // Cannot listen on the port, or the synthesis failed.
       return ExitCodes.failure(err, e.getMessage());
     }
     Path record;
@@ -203,9 +204,10 @@ public final class LocalCommand implements Callable<Integer> {
       builder.timings(timings).workload(workload).faults(faults);
       if (options.template == null) {
         StackSettings.fromContext(options.context); // a bad value fails in one line, before the slow part
-        // Synthesized last, so a bad option fails before the synthesis starts.
-        progress.accept("synthesizing the stack in-process (the CDK's jsii runtime starts first: a few seconds)");
-        SynthesizedStack synthesized = StackSynthesizer.synthesize(options.context);
+        // Synthesized last, so a bad option fails before the synthesis starts; in a child JVM, so the
+        // jsii runtime (~500 MB) is gone before the emulator starts serving.
+        progress.accept("synthesizing the stack in a child JVM (the CDK's jsii runtime starts first: a few seconds)");
+        SynthesizedStack synthesized = ChildSynthesizer.synthesize(options.context);
         builder.templateJson(synthesized.templateJson())
             .stackName(options.stackName != null ? options.stackName : synthesized.stackName());
       }

@@ -72,7 +72,7 @@ class LocalServeTest {
     try {
       local.awaitServing();
       assertThat(local.err().toString().lines()).containsExactly(
-          "batch-lab local: synthesizing the stack in-process (the CDK's jsii runtime starts first: a few seconds)...",
+          "batch-lab local: synthesizing the stack in a child JVM (the CDK's jsii runtime starts first: a few seconds)...",
           "batch-lab local: starting the emulator on 127.0.0.1...");
       Path record = state.resolve("local-" + ProcessHandle.current().pid() + ".json");
       assertThat(local.out().toString()).contains("From another terminal: ./batch-lab submit --local --watch (the "
