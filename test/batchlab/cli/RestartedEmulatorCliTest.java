@@ -21,7 +21,7 @@ class RestartedEmulatorCliTest {
   @Test
   void watchingAnOldRunAgainstARestartedEmulatorLeavesItsResultsAlone() throws Exception {
     String runId;
-    try (LocalBatch before = LocalBatch.startRunningByItself(harness)) {
+    try (LocalBatch before = LocalBatch.startRunningByItselfReproducible(harness)) {
       Cli first = Cli.run("submit", "--jobs", "3", "--watch", "--interval", "100ms", "--timeout", "2m",
           "--endpoint-url", before.endpoint(), "--region", "us-east-1", "--runs-dir", runs.toString());
       assertThat(first.exitCode()).as(first.err()).isZero();
@@ -32,7 +32,7 @@ class RestartedEmulatorCliTest {
     String summaryBefore = Files.readString(summary);
     String timelineBefore = Files.readString(timeline);
 
-    try (LocalBatch restarted = LocalBatch.startRunningByItself(harness)) { // same seed: the same ids again
+    try (LocalBatch restarted = LocalBatch.startRunningByItselfReproducible(harness)) { // ids from the seed alone: the same ids again
       Cli other = Cli.run("submit", "--jobs", "3", "--endpoint-url", restarted.endpoint(), "--region", "us-east-1",
           "--runs-dir", otherRuns.toString());
       assertThat(other.exitCode()).as(other.err()).isZero();

@@ -60,12 +60,24 @@ public final class LocalBatch implements AutoCloseable {
   }
 
   /**
-   * The same emulator (same seed, so the same ids in the same order) with its clock starting at {@code clockStart}:
-   * as the emulator restarted, its ids reused.
+   * An emulator with ids from the seed alone (the same ids in the same order as {@link #startReproducible}) and
+   * its clock starting at {@code clockStart}.
    */
   public static LocalBatch startAt(Path runs, java.time.Instant clockStart) {
     return new LocalBatch(BatchEmulator.builder().templateJson(articleTemplate()).stackName(STACK).workload(LabWorkload.DEFAULT)
-        .speed(Speed.MANUAL).seed(7).startTime(clockStart).build().start(), runs);
+        .speed(Speed.MANUAL).seed(7).reproducibleIds().startTime(clockStart).build().start(), runs);
+  }
+
+  /** Ids from the seed alone: a second one started like it hands out the same ids, as an emulator restarted before ids were unique. */
+  public static LocalBatch startReproducible(Path runs) {
+    return new LocalBatch(BatchEmulator.builder().templateJson(articleTemplate()).stackName(STACK).workload(LabWorkload.DEFAULT)
+        .speed(Speed.MANUAL).seed(7).reproducibleIds().build().start(), runs);
+  }
+
+  /** {@link #startRunningByItself} with ids from the seed alone (see {@link #startReproducible}). */
+  public static LocalBatch startRunningByItselfReproducible(Path runs) {
+    return new LocalBatch(BatchEmulator.builder().templateJson(articleTemplate()).stackName(STACK).workload(LabWorkload.DEFAULT)
+        .speed(Speed.MAX).maxModeQuietPeriod(Duration.ofMillis(100)).seed(7).reproducibleIds().build().start(), runs);
   }
 
   /**

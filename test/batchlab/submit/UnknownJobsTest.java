@@ -72,11 +72,11 @@ class UnknownJobsTest {
   @Test
   void jobsOfAnotherRunUnderTheRecordedIdsAreNotTakenForTheRun() {
     RunRecord first;
-    try (LocalBatch before = LocalBatch.start(runs)) {
+    try (LocalBatch before = LocalBatch.startReproducible(runs)) {
       first = before.submitter().submit(SubmitRequest.builder().jobs(3).namePrefix("first").build(),
           SubmitListener.NONE).run();
     }
-    try (LocalBatch restarted = LocalBatch.start(runs)) {
+    try (LocalBatch restarted = LocalBatch.startReproducible(runs)) {
       RunRecord other = restarted.submitter().submit(SubmitRequest.builder().jobs(3).namePrefix("other").build(),
           SubmitListener.NONE).run();
       assertThat(other.jobs()).extracting(SubmittedJob::id).containsExactlyInAnyOrderElementsOf(
@@ -94,7 +94,7 @@ class UnknownJobsTest {
   @Test
   void aJobOfTheSameNameCreatedBeforeTheRunBeganIsNotTheRunsJob() {
     RunRecord first;
-    try (LocalBatch before = LocalBatch.start(runs)) {
+    try (LocalBatch before = LocalBatch.startReproducible(runs)) {
       first = serial(before).submit(SubmitRequest.builder().jobs(2).namePrefix("same").build(),
           SubmitListener.NONE).run();
     }
@@ -112,7 +112,7 @@ class UnknownJobsTest {
   @Test
   void aJobCreatedWithinTheClockSkewAllowanceBeforeTheRunBeganIsStillTheRunsJob() {
     RunRecord first;
-    try (LocalBatch before = LocalBatch.start(runs)) {
+    try (LocalBatch before = LocalBatch.startReproducible(runs)) {
       first = serial(before).submit(SubmitRequest.builder().jobs(2).namePrefix("skew").build(),
           SubmitListener.NONE).run();
     }
