@@ -22,7 +22,7 @@ import java.util.stream.Stream;
 
 /**
  * The {@code runs/} directory: one folder per run holding {@code jobs.json} (the {@link RunRecord}),
- * and after a watch {@code summary.json} and {@code timeline.csv}. Every file is written to a
+ * and after a watch {@code summary.json}, {@code timeline.csv} and {@code observations.json}. Every file is written to a
  * temporary file first and moved into place, so a reader (or a Ctrl-C) never sees half a file.
  */
 public final class RunStore {
@@ -30,6 +30,7 @@ public final class RunStore {
   public static final String RECORD_FILE = "jobs.json";
   public static final String SUMMARY_FILE = "summary.json";
   public static final String TIMELINE_FILE = "timeline.csv";
+  public static final String OBSERVATIONS_FILE = "observations.json";
 
   private static final Pattern RUN_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,127}");
   private static final DateTimeFormatter ID_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
@@ -98,6 +99,33 @@ public final class RunStore {
     Path dir = dir(result.run().runId());
     writeAtomically(dir.resolve(SUMMARY_FILE), json(result.summary()));
     writeAtomically(dir.resolve(TIMELINE_FILE), TimelineCsv.render(result.attempts()));
+    writeAtomically(dir.resolve(OBSERVATIONS_FILE), json(result.observations()));
+  }
+
+  /** The run's attempts as its {@code timeline.csv} holds them (written by a watch). */
+  public java.util.List<JobAttempt> loadAttempts(String runId) {
+    Path file = dir(runId).resolve(TIMELINE_FILE);
+    try {
+      return TimelineCsv.parse(Files.readString(file));
+    } catch (NoSuchFileException e) {
+      throw new BadInputException("run '" + runId + "' in " + root + " has no " + TIMELINE_FILE
+          + ": watch it first with ./batch-lab watch " + runId);
+    } catch (IOException e) {
+      throw new SubmitException("cannot read " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** What the watch recorded for calibration; empty for runs watched before it did. */
+  public Optional<Observations> loadObservations(String runId) {
+    Path file = dir(runId).resolve(OBSERVATIONS_FILE);
+    if (!Files.isRegularFile(file)) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(RunJson.mapper().readValue(Files.readString(file), Observations.class));
+    } catch (IOException e) {
+      throw new SubmitException("cannot read " + file + ": " + e.getMessage(), e);
+    }
   }
 
   private static String json(Object value) {

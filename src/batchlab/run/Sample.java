@@ -12,12 +12,17 @@ import java.util.Objects;
  * @param counts jobs per state (every state present, zero when none)
  * @param instances ECS container instances registered in the compute environments' clusters
  * @param desiredVcpus the compute environments' desiredvCpus, summed
+ * @param waitCause why RUNNABLE jobs waited at this poll; null when none waited
  */
-public record Sample(Instant time, Map<JobState, Integer> counts, int instances, int desiredVcpus) {
+public record Sample(Instant time, Map<JobState, Integer> counts, int instances, int desiredVcpus, WaitCause waitCause) {
 
   public Sample {
     Objects.requireNonNull(time, "time");
     counts = JobState.completeCounts(counts);
+  }
+
+  public Sample(Instant time, Map<JobState, Integer> counts, int instances, int desiredVcpus) {
+    this(time, counts, instances, desiredVcpus, null);
   }
 
   public int count(JobState state) {
