@@ -68,6 +68,7 @@ public final class SummaryCalculator {
     int retries = (int) attempts.stream().filter(a -> a.attempt() > 1 && a.startedAt() != null).count();
     String verdict = Verdict.of(outcome, jobs, byStatus, maxRunning, waves, retries, makespan, prediction, failed);
     return new RunSummary(runId, outcome, jobs, byStatus, maxRunning, waves, firstCreated, lastStopped, makespan,
-        waitStats, peakInstances, peakDesired, instancesUsed, prediction, verdict, failed);
+        waitStats, peakInstances, peakDesired, instancesUsed, prediction, verdict, failed,
+        WaitBreakdown.of(attempts, samples).orElse(null));
   }
 }
