@@ -1,5 +1,6 @@
 package batchlab.analysis;
 
+import batchlab.util.Durations;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -53,7 +54,7 @@ public record Figure(
     if (!fitted()) {
       return String.format("%-16s not fitted: %s", name, refused);
     }
-    return String.format("%-16s %8s  (%s to %s, %d observations: %s)", name, Verdict.seconds(value),
-        Verdict.seconds(min), Verdict.seconds(max), observations, source);
+    return String.format("%-16s %8s  (%s to %s, %d observations: %s)", name, Durations.seconds(value),
+        Durations.seconds(min), Durations.seconds(max), observations, source);
   }
 }

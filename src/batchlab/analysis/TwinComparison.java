@@ -1,5 +1,6 @@
 package batchlab.analysis;
 
+import batchlab.util.Durations;
 import batchlab.run.JobAttempt;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.Duration;
@@ -64,9 +65,9 @@ public record TwinComparison(
       return timings + ": no job started in both runs";
     }
     String makespan = makespanError == null ? "makespan not comparable"
-        : "makespan " + (makespanError.isNegative() ? "-" : "+") + Verdict.seconds(makespanError.abs());
-    return timings + ": start error mean " + Verdict.seconds(meanStartError) + ", max "
-        + Verdict.seconds(maxStartError) + " over " + jobs + " jobs; " + makespan;
+        : "makespan " + (makespanError.isNegative() ? "-" : "+") + Durations.seconds(makespanError.abs());
+    return timings + ": start error mean " + Durations.seconds(meanStartError) + ", max "
+        + Durations.seconds(maxStartError) + " over " + jobs + " jobs; " + makespan;
   }
 
   private static List<JobAttempt> firstAttempts(List<JobAttempt> attempts) {

@@ -76,6 +76,24 @@ public final class TimingsFile {
     return timings;
   }
 
+  /** {@code base} with each delay the profile fitted (a delay it left out stays as in {@code base}). */
+  public static Timings apply(Timings base, TimingsProfile profile) {
+    Timings timings = base;
+    if (profile.dispatch() != null) {
+      timings = timings.withDispatch(profile.dispatch());
+    }
+    if (profile.instanceBoot() != null) {
+      timings = timings.withInstanceBoot(profile.instanceBoot());
+    }
+    if (profile.jobStart() != null) {
+      timings = timings.withJobStart(profile.jobStart());
+    }
+    if (profile.scaleDown() != null) {
+      timings = timings.withScaleDown(profile.scaleDown());
+    }
+    return timings;
+  }
+
   private static Duration seconds(String what, String key, JsonNode value) {
     if (!value.isNumber() || !Double.isFinite(value.asDouble()) || value.asDouble() < 0
         || value.asDouble() > MAX_DELAY.toSeconds()) {
