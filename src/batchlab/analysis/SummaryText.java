@@ -44,9 +44,6 @@ public final class SummaryText {
     text.append("RUNNABLE wait per job: ").append(wait == null ? "no job started"
         : "min " + Durations.seconds(wait.min()) + ", median " + Durations.seconds(wait.median()) + ", max "
             + Durations.seconds(wait.max())).append('\n');
-    if (s.waitCauses() != null) {
-      text.append("waits: ").append(s.waitCauses().line()).append('\n');
-    }
     text.append("verdict: ").append(s.verdict()).append('\n');
     if (!s.failed().isEmpty()) {
       text.append("failed jobs:\n");
