@@ -29,6 +29,7 @@ import java.util.Optional;
  * @param prediction what the compute environment's settings predict; null when it cannot be computed
  * @param verdict one plain line comparing observed with predicted
  * @param failed the jobs that ended FAILED
+ * @param waitCauses why the jobs waited, over time and per job on average; null when no poll saw a wait
  */
 public record RunSummary(
     String runId,
@@ -46,7 +47,8 @@ public record RunSummary(
     int instancesUsed,
     Prediction prediction,
     String verdict,
-    List<FailedJob> failed) {
+    List<FailedJob> failed,
+    WaitBreakdown waitCauses) {
 
   public RunSummary {
     byStatus = JobState.completeCounts(byStatus);

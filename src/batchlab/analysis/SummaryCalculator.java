@@ -31,7 +31,8 @@ public final class SummaryCalculator {
       String runId, int jobs, List<JobAttempt> attempts, List<Sample> samples, Prediction prediction, Outcome outcome) {
     int peakInstances = samples.stream().mapToInt(Sample::instances).max().orElse(0);
     int peakDesired = samples.stream().mapToInt(Sample::desiredVcpus).max().orElse(0);
-    return summarize(runId, jobs, attempts, peakInstances, peakDesired, prediction, outcome);
+    return summarize(runId, jobs, attempts, peakInstances, peakDesired, prediction, outcome,
+        WaitBreakdown.of(attempts, samples).orElse(null));
   }
 
   /**
@@ -40,6 +41,12 @@ public final class SummaryCalculator {
    */
   public static RunSummary summarize(String runId, int jobs, List<JobAttempt> attempts, int peakInstances,
       int peakDesired, Prediction prediction, Outcome outcome) {
+    return summarize(runId, jobs, attempts, peakInstances, peakDesired, prediction, outcome, null);
+  }
+
+  /** The same, with why jobs waited given directly (null: not known, e.g. no polls were kept). */
+  public static RunSummary summarize(String runId, int jobs, List<JobAttempt> attempts, int peakInstances,
+      int peakDesired, Prediction prediction, Outcome outcome, WaitBreakdown waitCauses) {
     Map<String, List<JobAttempt>> byJob = new LinkedHashMap<>();
     attempts.stream()
         .sorted(Comparator.comparing(JobAttempt::jobId).thenComparingInt(JobAttempt::attempt))
@@ -77,6 +84,7 @@ public final class SummaryCalculator {
     int retries = (int) attempts.stream().filter(a -> a.attempt() > 1 && a.startedAt() != null).count();
     String verdict = Verdict.of(outcome, jobs, byStatus, maxRunning, waves, retries, makespan, prediction, failed);
     return new RunSummary(runId, outcome, jobs, byStatus, maxRunning, waves, firstCreated, lastStopped, makespan,
-        waitStats, peakInstances, peakDesired, instancesUsed, prediction, verdict, failed);
+        waitStats, peakInstances, peakDesired, instancesUsed, prediction, verdict, failed,
+        waitCauses);
   }
 }

@@ -57,7 +57,9 @@ public final class SummaryMerge {
     Prediction prediction = recorded.prediction() != null ? recorded.prediction() : seen.prediction();
     RunSummary summary = SummaryCalculator.summarize(seen.runId(), jobs, attempts,
         Math.max(recorded.peakInstances(), seen.peakInstances()),
-        Math.max(recorded.peakDesiredVcpus(), seen.peakDesiredVcpus()), prediction, outcome);
+        Math.max(recorded.peakDesiredVcpus(), seen.peakDesiredVcpus()), prediction, outcome,
+        // Why jobs waited comes from the polls, which only the watch that made them has.
+        seen.waitCauses() != null ? seen.waitCauses() : recorded.waitCauses());
     return new Merged(attempts, summary);
   }
 

@@ -29,10 +29,12 @@ import software.amazon.awssdk.profiles.ProfileProperty;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.batch.BatchClient;
 import software.amazon.awssdk.services.cloudformation.CloudFormationClient;
+import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ecs.EcsClient;
 
 /**
- * The three SDK clients the submitter and watcher use (Batch, ECS, CloudFormation), built the same
+ * The SDK clients the submitter and watcher use (Batch, ECS, CloudFormation, and EC2 for instance
+ * launch times), built the same
  * way for AWS and for the local emulator, sharing one HTTP connection pool.
  *
  * <p>Settings resolve like the aws CLI: {@code --endpoint-url}, else {@code AWS_ENDPOINT_URL_<SERVICE>}
@@ -56,11 +58,12 @@ public final class AwsClients implements AutoCloseable {
   private final BatchClient batch;
   private final EcsClient ecs;
   private final CloudFormationClient cloudFormation;
+  private final Ec2Client ec2;
   private final String region;
   private final URI endpoint;
   private final ApiCallCounter calls = new ApiCallCounter();
 
-  private AwsClients(String region, URI batchEndpoint, URI ecsEndpoint, URI cfnEndpoint,
+  private AwsClients(String region, URI batchEndpoint, URI ecsEndpoint, URI cfnEndpoint, URI ec2Endpoint,
       AwsCredentialsProvider credentials) {
     this.region = region;
     this.endpoint = batchEndpoint;
@@ -72,6 +75,7 @@ public final class AwsClients implements AutoCloseable {
     this.batch = configure(BatchClient.builder(), batchEndpoint, credentials).build();
     this.ecs = configure(EcsClient.builder(), ecsEndpoint, credentials).build();
     this.cloudFormation = configure(CloudFormationClient.builder(), cfnEndpoint, credentials).build();
+    this.ec2 = configure(Ec2Client.builder(), ec2Endpoint, credentials).build();
   }
 
   /**
@@ -92,9 +96,10 @@ public final class AwsClients implements AutoCloseable {
     URI batchEndpoint = endpointFor("BATCH", settings.endpoint(), env, ignoreEnv);
     URI ecsEndpoint = endpointFor("ECS", settings.endpoint(), env, ignoreEnv);
     URI cfnEndpoint = endpointFor("CLOUDFORMATION", settings.endpoint(), env, ignoreEnv);
+    URI ec2Endpoint = endpointFor("EC2", settings.endpoint(), env, ignoreEnv);
     String region = resolveRegion(settings, env);
     AwsCredentialsProvider credentials = resolveCredentials(settings.profile(), isLoopback(batchEndpoint), defaultChain);
-    return new AwsClients(region, batchEndpoint, ecsEndpoint, cfnEndpoint, credentials);
+    return new AwsClients(region, batchEndpoint, ecsEndpoint, cfnEndpoint, ec2Endpoint, credentials);
   }
 
   /** Whether an endpoint is configured in the environment ({@code AWS_ENDPOINT_URL[_<SERVICE>]}), as {@link #connect} reads it. */
@@ -119,7 +124,7 @@ public final class AwsClients implements AutoCloseable {
   /** Clients for a local endpoint such as the emulator's: the given region, dummy credentials. */
   public static AwsClients forEndpoint(URI endpoint, String region) {
     URI checked = checkEndpoint(endpoint.toString(), "endpoint");
-    return new AwsClients(region, checked, checked, checked, StaticCredentialsProvider.create(LOCAL_CREDENTIALS));
+    return new AwsClients(region, checked, checked, checked, checked, StaticCredentialsProvider.create(LOCAL_CREDENTIALS));
   }
 
   public BatchClient batch() {
@@ -132,6 +137,10 @@ public final class AwsClients implements AutoCloseable {
 
   public CloudFormationClient cloudFormation() {
     return cloudFormation;
+  }
+
+  public Ec2Client ec2() {
+    return ec2;
   }
 
   public String region() {
@@ -163,6 +172,7 @@ public final class AwsClients implements AutoCloseable {
     batch.close();
     ecs.close();
     cloudFormation.close();
+    ec2.close();
     http.close();
   }
 

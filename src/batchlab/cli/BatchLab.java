@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
       DiffCommand.class,
       SubmitCommand.class,
       WatchCommand.class,
+      CalibrateCommand.class,
       BenchCommand.class,
       CdkAppCommand.class,
       CommandLine.HelpCommand.class,

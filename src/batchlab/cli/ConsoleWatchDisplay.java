@@ -60,6 +60,14 @@ final class ConsoleWatchDisplay implements WatchListener {
   }
 
   @Override
+  public void followingScaleIn(int instances) {
+    endLine();
+    out.println("all jobs finished; following the run's " + instances + (instances == 1 ? " instance" : " instances")
+        + " until they scale in (for calibration)");
+    out.flush();
+  }
+
+  @Override
   public void cancelled(int jobs) {
     endLine();
     out.println("terminated " + jobs + " unfinished " + (jobs == 1 ? "job" : "jobs") + " (--cancel-on-exit)");

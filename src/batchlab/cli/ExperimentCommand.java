@@ -93,6 +93,11 @@ public final class ExperimentCommand implements Callable<Integer> {
       description = "CDK context for the stack (same keys as cdk synth -c; maxVcpus comes from --max-vcpus).")
   Map<String, String> context = new LinkedHashMap<>();
 
+  @Option(names = "--timings", paramLabel = "FILE",
+      description = "Emulator delays from a timings file (./batch-lab calibrate --out): local runs with them; "
+          + "on aws the report's twin replays with them besides the run's own.")
+  Path timingsFile;
+
   @Mixin ConnectionOptions connection;
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -118,7 +123,8 @@ public final class ExperimentCommand implements Callable<Integer> {
     Speed clock = speed == null ? null : ExperimentSettings.parseSpeed(speed);
     return ExperimentSettings.builder()
         .maxVcpus(MaxVcpusList.parse(maxVcpus)).jobs(jobs).jobSeconds(seconds).target(where).speed(clock)
-        .outDir(out).timeout(timeout).destroy(destroy).assumeYes(yes).context(context).swap(SwapMethod.parse(swap)).build();
+        .outDir(out).timeout(timeout).destroy(destroy).assumeYes(yes).context(context).swap(SwapMethod.parse(swap))
+        .timingsFile(timingsFile).build();
   }
 
   /** What each aws-only option would do, and why it means nothing for a local run. */

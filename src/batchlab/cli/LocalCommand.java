@@ -1,6 +1,7 @@
 package batchlab.cli;
 
 import batchlab.experiment.LabWorkload;
+import batchlab.experiment.TimingsFile;
 import batchlab.infra.ContextKey;
 import batchlab.infra.ChildSynthesizer;
 import batchlab.infra.StackSettings;
@@ -75,17 +76,22 @@ public final class LocalCommand implements Callable<Integer> {
           + "so a restarted emulator never hands out an id again).")
   boolean reproducibleIds;
 
-  @Option(names = "--boot-seconds", description = "Instance boot delay, virtual seconds (default: ${DEFAULT-VALUE}).")
-  double bootSeconds = Timings.DEFAULT.instanceBoot().toSeconds();
+  @Option(names = "--timings", paramLabel = "FILE",
+      description = "Delays from a timings file (./batch-lab calibrate --out); the --*-seconds options override it.")
+  Path timingsFile;
 
-  @Option(names = "--job-start-seconds", description = "STARTING to RUNNING, virtual seconds (default: ${DEFAULT-VALUE}).")
-  double jobStartSeconds = Timings.DEFAULT.jobStart().toSeconds();
+  @Option(names = "--boot-seconds", description = "Instance boot delay, virtual seconds (default: 90, or --timings).")
+  Double bootSeconds;
 
-  @Option(names = "--dispatch-seconds", description = "SUBMITTED to RUNNABLE, virtual seconds (default: ${DEFAULT-VALUE}).")
-  double dispatchSeconds = Timings.DEFAULT.dispatch().toSeconds();
+  @Option(names = "--job-start-seconds", description = "STARTING to RUNNING, virtual seconds (default: 5, or --timings).")
+  Double jobStartSeconds;
 
-  @Option(names = "--scale-down-seconds", description = "Idle time before an instance is terminated (default: ${DEFAULT-VALUE}).")
-  double scaleDownSeconds = Timings.DEFAULT.scaleDown().toSeconds();
+  @Option(names = "--dispatch-seconds", description = "SUBMITTED to RUNNABLE, virtual seconds (default: 2, or --timings).")
+  Double dispatchSeconds;
+
+  @Option(names = "--scale-down-seconds",
+      description = "Idle time before an instance is terminated (default: 300, or --timings).")
+  Double scaleDownSeconds;
 
   @Option(names = "--default-job-seconds",
       description = "Run time of a job without a numeric 'seconds' parameter (default: ${DEFAULT-VALUE}).")
@@ -193,11 +199,19 @@ public final class LocalCommand implements Callable<Integer> {
       if (options.reproducibleIds) {
         builder.reproducibleIds();
       }
-      Timings timings = Timings.DEFAULT
-          .withInstanceBoot(seconds("--boot-seconds", options.bootSeconds))
-          .withJobStart(seconds("--job-start-seconds", options.jobStartSeconds))
-          .withDispatch(seconds("--dispatch-seconds", options.dispatchSeconds))
-          .withScaleDown(seconds("--scale-down-seconds", options.scaleDownSeconds));
+      Timings timings = options.timingsFile == null ? Timings.DEFAULT : TimingsFile.read(options.timingsFile);
+      if (options.bootSeconds != null) {
+        timings = timings.withInstanceBoot(seconds("--boot-seconds", options.bootSeconds));
+      }
+      if (options.jobStartSeconds != null) {
+        timings = timings.withJobStart(seconds("--job-start-seconds", options.jobStartSeconds));
+      }
+      if (options.dispatchSeconds != null) {
+        timings = timings.withDispatch(seconds("--dispatch-seconds", options.dispatchSeconds));
+      }
+      if (options.scaleDownSeconds != null) {
+        timings = timings.withScaleDown(seconds("--scale-down-seconds", options.scaleDownSeconds));
+      }
       LabWorkload workload = new LabWorkload(seconds("--default-job-seconds", options.defaultJobSeconds));
       Faults faults = new Faults(options.spotInterruptionRate, options.throttleRate, options.errorRate,
           options.submitTps);

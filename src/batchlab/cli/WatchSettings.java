@@ -4,7 +4,7 @@ import batchlab.watch.WatchOptions;
 import java.time.Duration;
 import picocli.CommandLine.Option;
 
-/** --interval, --timeout, --cancel-on-exit: shared by {@code watch} and {@code submit --watch}. */
+/** --interval, --timeout, --cancel-on-exit, --follow-scale-in: shared by {@code watch} and {@code submit --watch}. */
 public final class WatchSettings {
 
   @Option(names = "--interval", paramLabel = "DURATION", defaultValue = "5s", converter = DurationConverter.class,
@@ -19,7 +19,12 @@ public final class WatchSettings {
       description = "On timeout or Ctrl-C, terminate the jobs that have not finished.")
   boolean cancelOnExit;
 
+  @Option(names = "--follow-scale-in", paramLabel = "DURATION", converter = DurationConverter.class,
+      description = "After the jobs finished, keep watching the run's instances until they scale in, for at most "
+          + "this long (records idle scale-in for ./batch-lab calibrate); e.g. 15m.")
+  Duration followScaleIn;
+
   WatchOptions options() {
-    return new WatchOptions(interval, timeout, cancelOnExit);
+    return new WatchOptions(interval, timeout, cancelOnExit, followScaleIn);
   }
 }

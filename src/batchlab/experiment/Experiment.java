@@ -1,6 +1,12 @@
 package batchlab.experiment;
 
+import batchlab.analysis.Calibration;
+import batchlab.analysis.CalibrationResult;
+import batchlab.analysis.TwinComparison;
 import batchlab.aws.StopSignal;
+import batchlab.infra.StackSynthesizer;
+import batchlab.infra.SynthesizedStack;
+import batchlab.local.Timings;
 import batchlab.infra.StackSettings;
 import batchlab.report.ReportContent;
 import batchlab.report.ReportFiles;
@@ -161,6 +167,9 @@ public final class Experiment {
       String prefix = (prefixes.add("max" + maxVcpus) ? "" : "run" + (i + 1) + "-") + "max" + maxVcpus + "-job";
       WatchResult watched = submitAndWatch(store, prefix, deadline);
       ReportRun run = new ReportRun(i + 1, maxVcpus, watched, swap.method(), swap.events());
+      if (settings.target() == Target.AWS && watched.outcome() == Outcome.COMPLETED) {
+        run = withTwin(run);
+      }
       runs.add(run);
       listener.runFinished(run);
       if (watched.outcome() == Outcome.INTERRUPTED) {
@@ -182,7 +191,9 @@ public final class Experiment {
         .seconds(settings.jobSeconds()).namePrefix(prefix).build(), listener.submitListener());
     submitter = null;
     Duration left = deadline == null ? null : Duration.ofNanos(Math.max(1, deadline - System.nanoTime()));
-    watcher = new Watcher(target.clients(), new WatchOptions(target.pollInterval(), left, false),
+    // Following scale-in records when each instance left, for calibration; it also lets the next run start cold.
+    watcher = new Watcher(target.clients(),
+        new WatchOptions(target.pollInterval(), left, false).followingScaleIn(target.scaleInLimit()),
         target.serverClock());
     // Stopped during the fan-out (or just now): one poll still records where the jobs got to.
     if (stop.isStopRequested() || submitted.interrupted()) {
@@ -195,6 +206,32 @@ public final class Experiment {
       return null;
     });
     return watched;
+  }
+
+  /**
+   * Calibrates the twin from the run and replays the run's submissions on it, with the settings'
+   * timings and with the run's own fitted ones: how far the twin is from this real run. A replay
+   * that fails is a note in the report, never a failed experiment.
+   */
+  private ReportRun withTwin(ReportRun run) {
+    WatchResult watched = run.watch();
+    CalibrationResult fitted = Calibration.fit(List.of(
+        new Calibration.RunData(watched.run().runId(), watched.attempts(), watched.observations())));
+    try {
+      SynthesizedStack stack = StackSynthesizer.synthesize(settings.contextFor(run.maxVcpus()));
+      List<TwinComparison> replays = new ArrayList<>();
+      replays.add(TwinComparison.of(settings.timingsLabel(), watched.attempts(), TwinReplay.replay(
+          stack.templateJson(), stack.stackName(), settings.timings(), watched.run(), watched.attempts())));
+      if (fitted.anyFitted()) {
+        Timings calibrated = TimingsFile.apply(settings.timings(), fitted.profile());
+        replays.add(TwinComparison.of("timings calibrated from this run", watched.attempts(), TwinReplay.replay(
+            stack.templateJson(), stack.stackName(), calibrated, watched.run(), watched.attempts())));
+      }
+      return run.withTwin(fitted, replays);
+    } catch (RuntimeException e) {
+      listener.info("twin replay of run " + run.number() + " failed: " + Text.firstLine(e));
+      return run.withTwin(fitted, List.of());
+    }
   }
 
   /** Waits for the previous run's instances to scale in, so this run starts cold like the first. */

@@ -6,6 +6,7 @@ import batchlab.batch.LabContract;
 import batchlab.infra.ContextKey;
 import batchlab.infra.StackSettings;
 import batchlab.local.Speed;
+import batchlab.local.Timings;
 import batchlab.util.BadInputException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -31,6 +32,9 @@ import java.util.Objects;
  * @param context CDK context values as {@code -c key=value} gives them (without maxVcpus)
  * @param timeout wall-clock limit for the whole experiment; null for none
  * @param swap how each max vCPU value is applied (deploy: like cdk deploy; console: UpdateComputeEnvironment)
+ * @param timingsFile the timings file given with --timings; null for the emulator's defaults
+ * @param timings the emulator's delays: the local target runs with them, and on the aws target the
+ *     report's "twin vs this run" replays with them next to the run's own calibrated ones
  */
 public record ExperimentSettings(
     List<Integer> maxVcpus,
@@ -43,7 +47,9 @@ public record ExperimentSettings(
     boolean assumeYes,
     Map<String, String> context,
     Duration timeout,
-    SwapMethod swap) {
+    SwapMethod swap,
+    Path timingsFile,
+    Timings timings) {
 
   public static final List<Integer> DEFAULT_MAX_VCPUS = List.of(4, 20);
   public static final int DEFAULT_JOBS = 10;
@@ -62,6 +68,12 @@ public record ExperimentSettings(
     Objects.requireNonNull(swap, "swap");
     maxVcpus = List.copyOf(Objects.requireNonNull(maxVcpus, "maxVcpus"));
     context = Map.copyOf(Objects.requireNonNull(context, "context"));
+    timings = timings == null ? Timings.DEFAULT : timings;
+  }
+
+  /** How the report names the timings the twin runs with. */
+  public String timingsLabel() {
+    return timingsFile == null ? "default timings" : "--timings " + timingsFile;
   }
 
   public static Builder builder() {
@@ -123,12 +135,19 @@ public record ExperimentSettings(
     private Map<String, String> context = Map.of();
     private Duration timeout;
     private SwapMethod swap = SwapMethod.DEPLOY;
+    private Path timingsFile;
 
     private Builder() {}
 
     /** How each value is applied (default: deploy, like cdk deploy). */
     public Builder swap(SwapMethod swap) {
       this.swap = Objects.requireNonNull(swap, "swap");
+      return this;
+    }
+
+    /** A timings file ({@code ./batch-lab calibrate --out}); null for the emulator's defaults. */
+    public Builder timingsFile(Path timingsFile) {
+      this.timingsFile = timingsFile;
       return this;
     }
 
@@ -223,8 +242,10 @@ public record ExperimentSettings(
       }
       Path dir = outDir == null ? defaultOutDir(LocalDateTime.now()) : outDir;
       ReportDirectory.check(dir);
+      Timings timings = timingsFile == null ? Timings.DEFAULT : TimingsFile.read(timingsFile);
       return new ExperimentSettings(
-          maxVcpus, jobs, jobSeconds, target, clockSpeed, dir, destroy, assumeYes, context, timeout, swap);
+          maxVcpus, jobs, jobSeconds, target, clockSpeed, dir, destroy, assumeYes, context, timeout, swap,
+          timingsFile, timings);
     }
 
     /**

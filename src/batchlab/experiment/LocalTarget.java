@@ -28,7 +28,7 @@ public final class LocalTarget implements ExperimentTarget {
   /** At MAX speed the clock jumps when the API is quiet; polling slower than its 25 ms grace lets it. */
   private static final Duration MAX_SPEED_POLL = Duration.ofMillis(50);
   /** Scale-in takes the emulator's idle delay; a few polls more are margin. */
-  private static final Duration VIRTUAL_SCALE_IN = Timings.DEFAULT.scaleDown().plus(Duration.ofMinutes(2));
+  private static final Duration SCALE_IN_MARGIN = Duration.ofMinutes(2);
   /** A stack update that takes longer than this (an infrastructure update draining long jobs) fails the run. */
   private static final Duration VIRTUAL_UPDATE_LIMIT = Duration.ofMinutes(40);
 
@@ -38,9 +38,12 @@ public final class LocalTarget implements ExperimentTarget {
   private final ExperimentSettings settings;
   private int maxVcpus;
 
+  private final Duration virtualScaleIn;
+
   private LocalTarget(BatchEmulator emulator, ExperimentSettings settings, int maxVcpus) {
     this.settings = settings;
     this.emulator = emulator;
+    this.virtualScaleIn = settings.timings().scaleDown().plus(SCALE_IN_MARGIN);
     this.clients = AwsClients.forEndpoint(emulator.endpoint(), emulator.region());
     this.computeEnvironment = emulator.stack().output("ComputeEnvironmentArn")
         .orElseThrow(() -> new ExperimentException("the synthesized stack has no ComputeEnvironmentArn output"));
@@ -72,7 +75,7 @@ public final class LocalTarget implements ExperimentTarget {
     int first = settings.maxVcpus().get(0);
     SynthesizedStack stack = StackSynthesizer.synthesize(settings.contextFor(first));
     BatchEmulator emulator = BatchEmulator.builder().templateJson(stack.templateJson()).stackName(stack.stackName())
-        .workload(LabWorkload.DEFAULT).speed(settings.speed()).build().start();
+        .workload(LabWorkload.DEFAULT).speed(settings.speed()).timings(settings.timings()).build().start();
     try {
       return new LocalTarget(emulator, settings, first);
     } catch (RuntimeException e) {
@@ -130,7 +133,7 @@ public final class LocalTarget implements ExperimentTarget {
 
   @Override
   public Duration scaleInLimit() {
-    return realTime(VIRTUAL_SCALE_IN, Duration.ofSeconds(30));
+    return realTime(virtualScaleIn, Duration.ofSeconds(30));
   }
 
   /** Wall time for a virtual duration at the emulator's speed; {@code stepped} when the clock jumps. */

@@ -64,7 +64,8 @@ public final class BatchEmulator implements AutoCloseable {
     try {
       this.frontEnd = new HttpFrontEnd(builder.port, simulation,
           new BatchApi(operations, new TagOperations(registry)), new EcsApi(registry),
-          cloudFormation, new FaultInjector(builder.faults, builder.seed), builder.requestTimeout);
+          cloudFormation, new Ec2Api(registry), new FaultInjector(builder.faults, builder.seed),
+          builder.requestTimeout);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot listen on 127.0.0.1:" + builder.port + ": " + e.getMessage(), e);
     }

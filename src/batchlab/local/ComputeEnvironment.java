@@ -42,6 +42,8 @@ final class ComputeEnvironment {
 
   final Map<String, Instance> liveInstances = new LinkedHashMap<>();
   final List<Instance> terminatedInstances = new ArrayList<>();
+  /** Every attempt placed in this environment by its ECS task ARN, for ECS DescribeTasks. */
+  final Map<String, Attempt> tasks = new java.util.HashMap<>();
   private final NavigableMap<Integer, Set<Instance>> readyByFreeVcpus = new TreeMap<>();
   final Set<Instance> bootingWithRoom = new LinkedHashSet<>();
   int desiredvCpus;

@@ -8,10 +8,10 @@ import java.util.List;
 
 /**
  * The slice of Amazon ECS (JSON 1.1, {@code X-Amz-Target: AmazonEC2ContainerServiceV20141113.<Op>})
- * a watcher needs to count a compute environment's instances: ListContainerInstances and
- * DescribeContainerInstances on the environment's cluster. An instance is registered with ECS once
- * it has booted; a terminated one is deregistered (INACTIVE: only DescribeContainerInstances by
- * ARN still shows it).
+ * a watcher needs to count a compute environment's instances and time its jobs' containers:
+ * ListContainerInstances, DescribeContainerInstances and DescribeTasks on the environment's cluster.
+ * An instance is registered with ECS once it has booted; a terminated one is deregistered (INACTIVE:
+ * only DescribeContainerInstances by ARN still shows it).
  */
 final class EcsApi {
 
@@ -30,6 +30,7 @@ final class EcsApi {
     return switch (operation) {
       case "ListContainerInstances" -> listContainerInstances(request);
       case "DescribeContainerInstances" -> describeContainerInstances(request);
+      case "DescribeTasks" -> describeTasks(request);
       default -> throw new ApiException(400, "UnknownOperationException",
           "Operation " + operation + " is not supported by the batch-lab emulator's ECS endpoint");
     };
@@ -76,6 +77,52 @@ final class EcsApi {
       }
     }
     return response;
+  }
+
+  /**
+   * A job attempt's task: created when the job was placed (STARTING), started when the job went
+   * RUNNING, stopped when the attempt ended, the same instants DescribeJobs reports. The emulator's
+   * one container start delay has no separate image pull, so pullStartedAt/pullStoppedAt are left out.
+   */
+  private JsonNode describeTasks(JsonNode body) {
+    ComputeEnvironment ce = cluster(body);
+    List<String> wanted = Json.stringList(body, "tasks");
+    if (wanted.isEmpty() || wanted.size() > 100) {
+      throw invalid("tasks must list 1 to 100 task ARNs or ids, got " + wanted.size());
+    }
+    ObjectNode response = Json.object();
+    ArrayNode found = response.putArray("tasks");
+    ArrayNode failures = response.putArray("failures");
+    for (String ref : wanted) {
+      Attempt attempt = ce.tasks.get(ref.startsWith("arn:") ? ref : ce.ecsClusterArn.replace(":cluster/", ":task/") + "/" + ref);
+      if (attempt == null) {
+        failures.addObject().put("arn", ref).put("reason", "MISSING");
+      } else {
+        found.add(renderTask(ce, attempt));
+      }
+    }
+    return response;
+  }
+
+  private static ObjectNode renderTask(ComputeEnvironment ce, Attempt attempt) {
+    ObjectNode node = Json.object();
+    node.put("taskArn", attempt.taskArn);
+    node.put("clusterArn", ce.ecsClusterArn);
+    node.put("containerInstanceArn", attempt.instance.containerInstanceArn);
+    node.put("launchType", "EC2");
+    String status = attempt.stoppedAt > 0 ? "STOPPED" : attempt.startedAt > 0 ? "RUNNING" : "PENDING";
+    node.put("lastStatus", status);
+    node.put("desiredStatus", attempt.stoppedAt > 0 ? "STOPPED" : "RUNNING");
+    // JSON 1.1 timestamps are epoch seconds.
+    node.put("createdAt", attempt.placedAt / 1000.0);
+    if (attempt.startedAt > 0) {
+      node.put("startedAt", attempt.startedAt / 1000.0);
+    }
+    if (attempt.stoppedAt > 0) {
+      node.put("stoppedAt", attempt.stoppedAt / 1000.0);
+      node.put("stoppedReason", attempt.statusReason);
+    }
+    return node;
   }
 
   private static Instance find(ComputeEnvironment ce, String ref) {

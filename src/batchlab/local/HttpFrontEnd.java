@@ -23,7 +23,7 @@ import java.util.UUID;
 /**
  * The one HTTP endpoint on 127.0.0.1 that serves all three AWS protocols, told apart as the AWS
  * SDKs address them: Batch REST-JSON by the {@code /v1/} path, ECS JSON 1.1 by the
- * {@code X-Amz-Target} header, CloudFormation query by the {@code Action} form field. SigV4
+ * {@code X-Amz-Target} header, CloudFormation and EC2 query by the {@code Action} form field. SigV4
  * headers are accepted and not checked. Every failure, including a malformed request, is answered
  * in the protocol's error shape and the server keeps serving.
  */
@@ -50,16 +50,18 @@ final class HttpFrontEnd implements AutoCloseable {
   private final BatchApi batch;
   private final EcsApi ecs;
   private final CloudFormationApi cloudFormation;
+  private final Ec2Api ec2;
   private final FaultInjector faults;
   private final HttpServer server;
   private final ArrivalDeadline workers;
 
   HttpFrontEnd(int port, Simulation simulation, BatchApi batch, EcsApi ecs, CloudFormationApi cloudFormation,
-      FaultInjector faults, Duration requestTimeout) throws IOException {
+      Ec2Api ec2, FaultInjector faults, Duration requestTimeout) throws IOException {
     this.simulation = simulation;
     this.batch = batch;
     this.ecs = ecs;
     this.cloudFormation = cloudFormation;
+    this.ec2 = ec2;
     this.faults = faults;
     this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 256);
     this.workers = new ArrivalDeadline(requestTimeout);
@@ -88,7 +90,7 @@ final class HttpFrontEnd implements AutoCloseable {
       } else if (target != null) {
         serveEcs(exchange, target);
       } else {
-        serveCloudFormation(exchange, requestId);
+        serveQuery(exchange, requestId);
       }
     } catch (IOException gone) {
       // The client went away mid-request: nobody is left to answer.
@@ -156,7 +158,9 @@ final class HttpFrontEnd implements AutoCloseable {
     }
   }
 
-  private void serveCloudFormation(HttpExchange exchange, String requestId) throws IOException {
+  /** The query protocol: EC2 DescribeInstances, else CloudFormation, told apart by the Action. */
+  private void serveQuery(HttpExchange exchange, String requestId) throws IOException {
+    boolean toEc2 = false;
     try {
       byte[] body = readBody(exchange, MAX_BODY_BYTES, null);
       Map<String, String> form = parseForm(new String(body, StandardCharsets.UTF_8));
@@ -169,14 +173,16 @@ final class HttpFrontEnd implements AutoCloseable {
             + exchange.getRequestMethod() + " " + exchange.getRequestURI().getRawPath()
             + ": not a Batch path (/v1/...), an ECS X-Amz-Target or a CloudFormation Action");
       }
+      toEc2 = Ec2Api.handles(form.get("Action"));
       ApiException fault = faults.nextFault(false);
       if (fault != null) {
         throw fault;
       }
-      String xml = simulation.call(() -> cloudFormation.handle(form, requestId));
+      String xml = toEc2 ? simulation.call(() -> ec2.handle(form, requestId))
+          : simulation.call(() -> cloudFormation.handle(form, requestId));
       send(exchange, 200, xml.getBytes(StandardCharsets.UTF_8), "text/xml");
     } catch (ApiException error) {
-      String xml = CloudFormationApi.error(error, requestId);
+      String xml = toEc2 ? Ec2Api.error(error, requestId) : CloudFormationApi.error(error, requestId);
       send(exchange, error.status(), xml.getBytes(StandardCharsets.UTF_8), "text/xml");
     }
   }

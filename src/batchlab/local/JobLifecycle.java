@@ -145,6 +145,7 @@ final class JobLifecycle {
         arns.ecs("task/" + instance.environment.ecsClusterName() + "/" + taskId),
         job.spec.definition().name + "/default/" + taskId, loop.now());
     job.current = attempt;
+    instance.environment.tasks.put(attempt.taskArn, attempt);
     setStatus(job, JobStatus.STARTING);
     loop.after(timings.jobStart(), () -> startRunning(job, attempt));
   }

@@ -1,10 +1,13 @@
 package batchlab.report;
 
+import batchlab.analysis.CalibrationResult;
 import batchlab.analysis.RunSummary;
+import batchlab.analysis.TwinComparison;
 import batchlab.run.JobAttempt;
 import batchlab.run.Sample;
 import batchlab.watch.WatchResult;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
@@ -19,17 +22,40 @@ import java.util.stream.Stream;
  * @param watch the run's attempts, samples and summary
  * @param swapMethod how maxvCpus was applied before the run ("UpdateStack", "npx cdk deploy", ...); null if not told
  * @param swapEvents the stack update's events, oldest first; empty when none ran
+ * @param calibration the delays fitted from this run (aws target); null when not calibrated
+ * @param twin the run replayed on the emulator, per set of timings (aws target); empty when not replayed
  */
-public record ReportRun(int number, int maxVcpus, WatchResult watch, String swapMethod, List<String> swapEvents) {
+public record ReportRun(int number, int maxVcpus, WatchResult watch, String swapMethod, List<String> swapEvents,
+    CalibrationResult calibration, List<TwinComparison> twin) {
 
   public ReportRun {
     Objects.requireNonNull(watch, "watch");
     swapEvents = List.copyOf(swapEvents);
+    twin = twin == null ? List.of() : List.copyOf(twin);
   }
 
   /** A run without a record of how its maxvCpus was applied. */
   public ReportRun(int number, int maxVcpus, WatchResult watch) {
     this(number, maxVcpus, watch, null, List.of());
+  }
+
+  public ReportRun(int number, int maxVcpus, WatchResult watch, String swapMethod, List<String> swapEvents) {
+    this(number, maxVcpus, watch, swapMethod, swapEvents, null, List.of());
+  }
+
+  /** The same run with its calibration and twin replays. */
+  public ReportRun withTwin(CalibrationResult fitted, List<TwinComparison> replays) {
+    return new ReportRun(number, maxVcpus, watch, swapMethod, swapEvents, fitted, replays);
+  }
+
+  /** The "twin vs this run" lines: the fitted delays, then one line per replay; empty when not replayed. */
+  public List<String> twinLines() {
+    List<String> lines = new ArrayList<>();
+    if (calibration != null) {
+      calibration.figures().forEach(f -> lines.add("fitted " + f.line().replaceAll("\\s{2,}", " ")));
+    }
+    twin.forEach(t -> lines.add("replayed with " + t.line()));
+    return lines;
   }
 
   public RunSummary summary() {

@@ -101,6 +101,12 @@ public final class ReportWriter {
       run.put("swapEvents", r.run().swapEvents());
       run.put("comparison", r.row());
       run.put("summary", r.run().summary());
+      if (r.run().calibration() != null) {
+        run.put("calibration", r.run().calibration());
+      }
+      if (!r.run().twin().isEmpty()) {
+        run.put("twin", r.run().twin());
+      }
       run.put("charts", Map.of("timeline", r.timelineFile(), "activity", r.activityFile()));
       runs.add(run);
     }
@@ -122,6 +128,12 @@ public final class ReportWriter {
       if (!r.run().swapEvents().isEmpty()) {
         md.append(swapHeading(r.run())).append(":\n\n");
         r.run().swapEvents().forEach(line -> md.append("    ").append(line).append('\n'));
+        md.append('\n');
+      }
+      waitLine(r.run()).ifPresent(line -> md.append("Waits: ").append(line).append("\n\n"));
+      if (!r.run().twinLines().isEmpty()) {
+        md.append("### Twin vs this run\n\n");
+        r.run().twinLines().forEach(line -> md.append("- ").append(line).append('\n'));
         md.append('\n');
       }
       md.append("![").append(heading(r.run())).append(": timeline](").append(r.timelineFile()).append(")\n\n");
@@ -172,6 +184,12 @@ public final class ReportWriter {
         r.run().swapEvents().forEach(line -> html.append(Markup.escape(line)).append('\n'));
         html.append("</pre>\n");
       }
+      waitLine(r.run()).ifPresent(line -> html.append("<p>Waits: ").append(Markup.escape(line)).append("</p>\n"));
+      if (!r.run().twinLines().isEmpty()) {
+        html.append("<h3>Twin vs this run</h3>\n<ul>\n");
+        r.run().twinLines().forEach(line -> html.append("<li>").append(Markup.escape(line)).append("</li>\n"));
+        html.append("</ul>\n");
+      }
       image(html, heading + ": timeline, one lane per job", r.timelinePng());
       image(html, heading + ": jobs RUNNING, RUNNABLE and instances over time", r.activityPng());
       html.append("</section>\n");
@@ -181,6 +199,11 @@ public final class ReportWriter {
 
   private static String swapHeading(ReportRun run) {
     return "max vCPU " + run.maxVcpus() + " applied with " + run.swapMethod() + ", the stack update's events";
+  }
+
+  /** "jobs waited 225 s on average: 97 s for instances to boot, ..." when the watch saw why. */
+  private static java.util.Optional<String> waitLine(ReportRun run) {
+    return java.util.Optional.ofNullable(run.summary().waitCauses()).map(w -> w.line());
   }
 
   private static void image(StringBuilder html, String alt, byte[] png) {

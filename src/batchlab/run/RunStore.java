@@ -23,9 +23,9 @@ import java.util.stream.Stream;
 
 /**
  * The {@code runs/} directory: one folder per run holding {@code jobs.json} (the {@link RunRecord}),
- * and after a watch {@code summary.json} and {@code timeline.csv}. Every file is written to a
- * temporary file first and moved into place, so a reader (or a Ctrl-C) never sees half a file; a writer
- * holds the run's {@link RunLock} ({@code run.lock}), so two never write the same run at once.
+ * and after a watch {@code summary.json}, {@code timeline.csv} and {@code observations.json}. Every file
+ * is written to a temporary file first and moved into place, so a reader (or a Ctrl-C) never sees half a
+ * file; a writer holds the run's {@link RunLock} ({@code run.lock}), so two never write the same run at once.
  */
 public final class RunStore {
 
@@ -34,6 +34,7 @@ public final class RunStore {
   public static final String RECORD_FILE = "jobs.json";
   public static final String SUMMARY_FILE = "summary.json";
   public static final String TIMELINE_FILE = "timeline.csv";
+  public static final String OBSERVATIONS_FILE = "observations.json";
 
   /** What {@link #writeAtomically} leaves behind when the process dies between writing and moving. */
   private static final String TEMP_SUFFIX = ".tmp";
@@ -155,11 +156,34 @@ public final class RunStore {
     }
   }
 
-  /** Writes {@code summary.json} and {@code timeline.csv} for the watched run. */
+  /** Writes {@code summary.json}, {@code timeline.csv} and {@code observations.json} for the watched run. */
   public void saveResult(WatchedRun result) {
     Path dir = dir(result.run().runId());
     writeAtomically(dir.resolve(SUMMARY_FILE), json(result.summary()));
     writeAtomically(dir.resolve(TIMELINE_FILE), TimelineCsv.render(result.attempts()));
+    writeAtomically(dir.resolve(OBSERVATIONS_FILE), json(result.observations()));
+  }
+
+  /** The run's attempts as its {@code timeline.csv} holds them; a run never watched is bad input. */
+  public List<JobAttempt> requireAttempts(String runId) {
+    if (!Files.isRegularFile(dir(runId).resolve(TIMELINE_FILE))) {
+      throw new BadInputException("run '" + runId + "' in " + root + " has no " + TIMELINE_FILE
+          + ": watch it first with ./batch-lab watch " + runId);
+    }
+    return loadAttempts(runId);
+  }
+
+  /** What the watch recorded for calibration; empty for runs watched before it did. */
+  public Optional<Observations> loadObservations(String runId) {
+    Path file = dir(runId).resolve(OBSERVATIONS_FILE);
+    if (!Files.isRegularFile(file)) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(RunJson.mapper().readValue(Files.readString(file), Observations.class));
+    } catch (IOException e) {
+      throw new SubmitException("cannot read " + file + ": " + e.getMessage(), e);
+    }
   }
 
   private static void removeLeftTempFiles(Path dir) {

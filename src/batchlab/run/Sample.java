@@ -13,8 +13,10 @@ import java.util.Objects;
  * @param instances ECS container instances registered in the compute environments' clusters
  * @param desiredVcpus the compute environments' desiredvCpus, summed
  * @param unknown watched jobs the server has not described (yet): in no state's count
+ * @param waitCause why RUNNABLE jobs waited at this poll; null when none waited
  */
-public record Sample(Instant time, Map<JobState, Integer> counts, int instances, int desiredVcpus, int unknown) {
+public record Sample(Instant time, Map<JobState, Integer> counts, int instances, int desiredVcpus, int unknown,
+    WaitCause waitCause) {
 
   public Sample {
     Objects.requireNonNull(time, "time");
@@ -24,9 +26,19 @@ public record Sample(Instant time, Map<JobState, Integer> counts, int instances,
     }
   }
 
-  /** A poll in which the server described every watched job. */
+  /** A poll in which the server described every watched job and no wait cause was found. */
   public Sample(Instant time, Map<JobState, Integer> counts, int instances, int desiredVcpus) {
-    this(time, counts, instances, desiredVcpus, 0);
+    this(time, counts, instances, desiredVcpus, 0, null);
+  }
+
+  /** A poll in which some watched jobs were not described, and no wait cause was found. */
+  public Sample(Instant time, Map<JobState, Integer> counts, int instances, int desiredVcpus, int unknown) {
+    this(time, counts, instances, desiredVcpus, unknown, null);
+  }
+
+  /** A poll in which the server described every watched job, with why RUNNABLE jobs waited. */
+  public Sample(Instant time, Map<JobState, Integer> counts, int instances, int desiredVcpus, WaitCause waitCause) {
+    this(time, counts, instances, desiredVcpus, 0, waitCause);
   }
 
   public int count(JobState state) {

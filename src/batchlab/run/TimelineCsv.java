@@ -1,5 +1,6 @@
 package batchlab.run;
 
+import batchlab.util.BadInputException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;

@@ -15,4 +15,9 @@ public interface WatchedRun {
 
   /** The run's summary, written as {@code summary.json}. */
   Object summary();
+
+  /** What the watch recorded for calibration, written as {@code observations.json}. */
+  default Observations observations() {
+    return Observations.NONE;
+  }
 }

@@ -72,6 +72,9 @@ abstract sealed class JobTracker {
   /** Every job's latest detail, in run order. */
   abstract List<Named> details();
 
+  /** The details the last poll described (the parent only, for an array job): cheap, no call. */
+  abstract List<JobDetail> polled();
+
   protected List<JobDetail> describe(List<String> ids) {
     List<JobDetail> details = new ArrayList<>();
     for (int from = 0; from < ids.size(); from += BatchLimits.DESCRIBE_JOBS_IDS) {
@@ -180,6 +183,11 @@ abstract sealed class JobTracker {
     List<Named> details() {
       return latest.values().stream().filter(d -> d != null).map(d -> new Named(d, d.jobName())).toList();
     }
+
+    @Override
+    List<JobDetail> polled() {
+      return latest.values().stream().filter(d -> d != null).toList();
+    }
   }
 
   private static final class ArrayJob extends JobTracker {
@@ -236,6 +244,11 @@ abstract sealed class JobTracker {
     @Override
     List<String> unfinishedIds() {
       return finished() ? List.of() : List.of(parentId);
+    }
+
+    @Override
+    List<JobDetail> polled() {
+      return parent == null ? List.of() : List.of(parent);
     }
 
     @Override

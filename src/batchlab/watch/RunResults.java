@@ -30,7 +30,7 @@ public final class RunResults {
           .map(recorded -> {
             SummaryMerge.Merged m = SummaryMerge.merge(recorded, store.loadAttempts(runId), seen.summary(),
                 seen.attempts());
-            return new WatchResult(seen.run(), m.attempts(), seen.samples(), m.summary());
+            return new WatchResult(seen.run(), m.attempts(), seen.samples(), m.summary(), seen.observations());
           })
           .orElse(seen);
       store.saveResult(merged);

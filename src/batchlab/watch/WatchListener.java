@@ -19,6 +19,12 @@ public interface WatchListener {
   /** Something could not be watched (e.g. no permission to list ECS instances); the watch goes on. */
   default void warned(String warning) {}
 
+  /** Every job finished; the watch now follows the {@code instances} the run used until they scale in. */
+  default void followingScaleIn(int instances) {}
+
+  /** After each poll while following scale-in. */
+  default void scaleInPolled() {}
+
   /** {@code jobs} unfinished jobs were terminated on exit (--cancel-on-exit). */
   default void cancelled(int jobs) {}
 }

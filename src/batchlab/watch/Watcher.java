@@ -11,6 +11,8 @@ import batchlab.aws.StopSignal;
 import batchlab.aws.SubmitException;
 import batchlab.run.JobAttempt;
 import batchlab.run.JobState;
+import batchlab.run.Observations;
+import batchlab.run.WaitCause;
 import batchlab.run.Outcome;
 import batchlab.run.RunRecord;
 import batchlab.run.Sample;
@@ -24,11 +26,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.function.Supplier;
 import software.amazon.awssdk.services.batch.BatchClient;
 import software.amazon.awssdk.services.batch.model.AttemptDetail;
 import software.amazon.awssdk.services.batch.model.DescribeComputeEnvironmentsResponse;
 import software.amazon.awssdk.services.batch.model.JobDetail;
+import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ecs.EcsClient;
 
 /**
@@ -40,6 +45,7 @@ public final class Watcher {
 
   private final BatchClient batch;
   private final EcsClient ecs;
+  private final Ec2Client ec2;
   private final String target;
   private final WatchOptions options;
   private final Supplier<Instant> serverClock;
@@ -58,6 +64,7 @@ public final class Watcher {
   public Watcher(AwsClients clients, WatchOptions options, Supplier<Instant> serverClock) {
     this.batch = clients.batch();
     this.ecs = clients.ecs();
+    this.ec2 = clients.ec2();
     this.target = clients.describeTarget();
     this.options = options;
     this.serverClock = serverClock;
@@ -82,7 +89,9 @@ public final class Watcher {
     QueueCapacity queue = QueueCapacity.describe(batch, run.jobQueue(), retry);
     JobTracker jobs = JobTracker.of(run, batch, retry, listener::warned);
     InstanceTracker instances = new InstanceTracker(ecs, queue.clusters(), retry);
+    QueueWaits waits = new QueueWaits(batch, queue.queueArn(), retry, listener::warned);
     boolean countInstances = true;
+    List<String> notRecorded = new ArrayList<>();
 
     List<Sample> samples = new ArrayList<>();
     long deadline = options.timeout() == null ? Long.MAX_VALUE : System.nanoTime() + options.timeout().toNanos();
@@ -96,9 +105,15 @@ public final class Watcher {
         } catch (SubmitException e) {
           countInstances = false;
           listener.warned("instances not counted: " + e.getMessage());
+          notRecorded.add("instances (ECS registeredAt, when each left the cluster): " + e.getMessage());
         }
       }
-      Sample sample = environmentSample(queue, counts, jobs.unknown(), instanceCount, retry);
+      Environments environments = readEnvironments(queue, retry);
+      instances.seenAt(environments.time());
+      WaitCause cause = waits.cause(jobs.polled(), counts.getOrDefault(JobState.RUNNABLE, 0),
+          environments.desiredVcpus(), countInstances ? instances.registeredVcpus() : -1, environments.maxVcpus());
+      Sample sample = new Sample(environments.time(), counts, instanceCount, environments.desiredVcpus(),
+          jobs.unknown(), cause);
       samples.add(sample);
       // Wall time since the run began, as the user lives it (an emulator's job clock may run faster).
       listener.polled(sample, Duration.between(run.createdAt(), Instant.now()), jobs.jobs());
@@ -127,6 +142,11 @@ public final class Watcher {
     }
     List<JobAttempt> attempts = new ArrayList<>();
     details.forEach(n -> attempts.addAll(TimelineBuilder.attempts(n.detail(), n.name(), instances::lookup)));
+    if (outcome == Outcome.COMPLETED && countInstances && options.followScaleIn() != null) {
+      countInstances = followScaleIn(instances, attempts, queue, retry, listener, notRecorded);
+    }
+    Observations observations = new CalibrationRecorder(ec2, ecs, retry, listener::warned)
+        .record(instances, details.stream().map(JobTracker.Named::detail).toList(), countInstances, notRecorded);
 
     if (outcome != Outcome.COMPLETED && options.cancelOnExit()) {
       List<String> unfinished = jobs.unfinishedIds();
@@ -136,20 +156,58 @@ public final class Watcher {
     }
     Prediction prediction = Prediction.of(jobs.jobs(), run.job(), queue.maxVcpus(), queue.knownInstanceTypes());
     RunSummary summary = SummaryCalculator.summarize(run.runId(), jobs.jobs(), attempts, samples, prediction, outcome);
-    return new WatchResult(run, attempts, samples, summary);
+    return new WatchResult(run, attempts, samples, summary, observations);
   }
 
+  /**
+   * After the jobs finished: polls the instances (ECS only) every interval until each instance the
+   * run's attempts used has left its cluster, or the limit passes or a stop is requested.
+   *
+   * @return whether the instances could still be read (false after an ECS failure)
+   */
+  private boolean followScaleIn(InstanceTracker instances, List<JobAttempt> attempts, QueueCapacity queue,
+      Retry retry, WatchListener listener, List<String> notRecorded) {
+    Set<String> used = attempts.stream().map(JobAttempt::instance).filter(Objects::nonNull).collect(Collectors.toSet());
+    long deadline = System.nanoTime() + options.followScaleIn().toNanos();
+    listener.followingScaleIn(used.size());
+    while (!instances.allGone(used)) {
+      if (System.nanoTime() >= deadline) {
+        notRecorded.add("scale-in of some instances: still registered " + options.followScaleIn().toSeconds()
+            + " s after the last job");
+        return true;
+      }
+      if (!stop.sleep(options.interval())) {
+        return true;
+      }
+      try {
+        instances.count();
+        instances.seenAt(readEnvironments(queue, retry).time());
+        listener.scaleInPolled();
+      } catch (SubmitException e) {
+        listener.warned("scale-in not followed: " + e.getMessage());
+        notRecorded.add("scale-in (when each instance left the cluster): " + e.getMessage());
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** The compute environments at one poll: desiredvCpus and maxvCpus summed, at the server's time. */
+  private record Environments(Instant time, int desiredVcpus, int maxVcpus) {}
+
   /** desiredvCpus now, and the poll's time on the server's clock (its Date header) when it gives one. */
-  private Sample environmentSample(QueueCapacity queue, Map<JobState, Integer> counts, int unknown,
-      int instanceCount, Retry retry) {
+  private Environments readEnvironments(QueueCapacity queue, Retry retry) {
     DescribeComputeEnvironmentsResponse response = retry.call("batch:DescribeComputeEnvironments",
         () -> batch.describeComputeEnvironments(r -> r.computeEnvironments(queue.environmentArns())));
     int desired = response.computeEnvironments().stream()
         .map(e -> e.computeResources() == null ? null : e.computeResources().desiredvCpus())
         .filter(Objects::nonNull).mapToInt(Integer::intValue).sum();
+    int max = response.computeEnvironments().stream()
+        .map(e -> e.computeResources() == null ? null : e.computeResources().maxvCpus())
+        .filter(Objects::nonNull).mapToInt(Integer::intValue).sum();
     Instant time = serverClock != null ? serverClock.get()
         : response.sdkHttpResponse().firstMatchingHeader("Date").map(Watcher::httpDate).orElseGet(Instant::now);
-    return new Sample(time, counts, instanceCount, desired, unknown);
+    return new Environments(time, desired, max);
   }
 
   private static Instant httpDate(String value) {

@@ -71,6 +71,14 @@ class AwsPathTest {
         .containsExactly(org.assertj.core.groups.Tuple.tuple(4, 2, 5, 2, "as predicted"),
             org.assertj.core.groups.Tuple.tuple(20, 10, 1, 10, "as predicted"));
     assertThat(result.content().target()).startsWith("AWS (");
+    // each run is replayed on the twin, with the default timings and with the ones fitted from it
+    assertThat(result.content().runs()).allSatisfy(run -> {
+      assertThat(run.twin()).extracting(t -> t.timings())
+          .containsExactly("default timings", "timings calibrated from this run");
+      assertThat(run.twin()).allSatisfy(t -> assertThat(t.jobs()).isEqualTo(10));
+    });
+    assertThat(java.nio.file.Files.readString(settings.outDir().resolve("report.md")))
+        .contains("### Twin vs this run", "- replayed with default timings: start error mean ");
   }
 
   @Test

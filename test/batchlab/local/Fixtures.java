@@ -15,6 +15,7 @@ import software.amazon.awssdk.services.batch.model.JobDependency;
 import software.amazon.awssdk.services.batch.model.ResourceRequirement;
 import software.amazon.awssdk.services.batch.model.ResourceType;
 import software.amazon.awssdk.services.cloudformation.CloudFormationClient;
+import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ecs.EcsClient;
 
 /** The template fixture and real AWS SDK v2 clients pointed at an emulator (dummy static credentials). */
@@ -63,6 +64,11 @@ final class Fixtures {
 
   static EcsClient ecs(BatchEmulator emulator) {
     return EcsClient.builder().endpointOverride(emulator.endpoint()).region(Region.US_EAST_1)
+        .credentialsProvider(DUMMY).overrideConfiguration(NO_RETRIES).build();
+  }
+
+  static Ec2Client ec2(BatchEmulator emulator) {
+    return Ec2Client.builder().endpointOverride(emulator.endpoint()).region(Region.US_EAST_1)
         .credentialsProvider(DUMMY).overrideConfiguration(NO_RETRIES).build();
   }
 
