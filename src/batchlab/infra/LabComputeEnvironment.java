@@ -2,12 +2,14 @@ package batchlab.infra;
 
 import batchlab.batch.AllocationStrategy;
 import batchlab.batch.BatchLimits;
+import batchlab.batch.InstanceTypeCatalog;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.OptionalInt;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.services.batch.CfnComputeEnvironment;
+import software.amazon.awscdk.services.batch.DefaultInstanceClass;
 import software.amazon.awscdk.services.batch.EcsMachineImage;
 import software.amazon.awscdk.services.batch.EcsMachineImageType;
 import software.amazon.awscdk.services.batch.IManagedEc2EcsComputeEnvironment;
@@ -21,7 +23,8 @@ import software.amazon.awscdk.services.ec2.SubnetSelection;
 import software.constructs.Construct;
 
 /**
- * A managed EC2 compute environment launching exactly the listed instance types (no "optimal"),
+ * A managed EC2 compute environment launching exactly the listed instance types ("optimal" only when
+ * listed),
  * with IMDSv2 required through a launch template and a CloudFormation-generated name, so that a
  * replacement never collides with the old environment.
  */
@@ -42,12 +45,18 @@ public final class LabComputeEnvironment extends Construct {
         .spot(props.spot())
         .minvCpus(props.minVcpus())
         .maxvCpus(props.maxVcpus())
-        // "m7i.large" is a type; a bare "m7i" is a family, which CDK takes as an instance class.
+        // "m7i.large" is a type; a bare "m7i" is a family, which CDK takes as an instance class;
+        // optimal, default_x86_64 and default_arm64 are the bundles Batch picks families from.
         .instanceTypes(props.instanceTypes().stream()
             .filter(name -> name.contains(".")).map(InstanceType::new).toList())
         .instanceClasses(props.instanceTypes().stream()
-            .filter(name -> !name.contains(".")).map(LabComputeEnvironment::instanceClass).toList())
-        .useOptimalInstanceClasses(false)
+            .filter(name -> !name.contains(".") && !InstanceTypeCatalog.isBundle(name))
+            .map(LabComputeEnvironment::instanceClass).toList())
+        .defaultInstanceClasses(props.instanceTypes().stream()
+            .filter(name -> name.equals(InstanceTypeCatalog.DEFAULT_X86_64) || name.equals(InstanceTypeCatalog.DEFAULT_ARM64))
+            .map(name -> name.equals(InstanceTypeCatalog.DEFAULT_ARM64) ? DefaultInstanceClass.ARM64
+                : DefaultInstanceClass.X86_64).toList())
+        .useOptimalInstanceClasses(props.instanceTypes().contains(InstanceTypeCatalog.OPTIMAL))
         .allocationStrategy(
             software.amazon.awscdk.services.batch.AllocationStrategy.valueOf(props.allocationStrategy().name()))
         .launchTemplate(launchTemplate)

@@ -100,13 +100,18 @@ final class JobLifecycle {
 
   /** Shows the MISCONFIGURATION reason and arms the queue's time-limit actions for it. */
   void block(Job job, String reason) {
+    block(job, reason, CapacityPlanner.BLOCKED_MESSAGES.get(reason));
+  }
+
+  /** Shows {@code message} as the statusReason and arms the queue's time-limit actions for {@code reason}. */
+  void block(Job job, String reason, String message) {
     if (reason.equals(job.blockedReason)) {
       return;
     }
     long now = loop.now();
     job.blockedReason = reason;
     job.blockedSince = now;
-    job.statusReason = CapacityPlanner.BLOCKED_MESSAGES.get(reason);
+    job.statusReason = message;
     for (TimeLimitAction action : job.queue.timeLimitActions) {
       if (action.reason().equals(reason)) {
         loop.at(now + action.maxTimeSeconds() * 1000L, () -> {
