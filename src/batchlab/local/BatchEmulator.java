@@ -59,6 +59,7 @@ public final class BatchEmulator implements AutoCloseable {
     queues.register(operations);
     definitions.register(operations);
     jobs.register(operations);
+    new QueueSnapshotOperation(registry, scheduler).register(operations);
     String templateJson = builder.templateJson;
     StackRecord stack = templateJson == null ? null : simulation.call(() -> {
       TemplateLoader loader = new TemplateLoader(templateJson, builder.stackName, builder.seed, arns);

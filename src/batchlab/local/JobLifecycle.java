@@ -91,7 +91,9 @@ final class JobLifecycle {
     if (job.parent != null && job.parent.status == JobStatus.SUBMITTED) {
       setStatus(job.parent, JobStatus.PENDING);
     }
+    job.runnableSince = loop.now();
     job.queue.runnable.add(job);
+    job.queue.lineChanged(job, loop.now());
     job.queue.unplanned.add(job);
     loop.markDirty();
   }
@@ -138,6 +140,7 @@ final class JobLifecycle {
   void place(Job job, Instance instance) {
     fleet.dropReservation(job);
     job.queue.runnable.remove(job);
+    job.queue.lineChanged(job, loop.now());
     job.queue.unplanned.remove(job);
     job.blockedReason = null;
     job.statusReason = null;
@@ -289,7 +292,9 @@ final class JobLifecycle {
 
   private void leaveQueue(Job job) {
     fleet.dropReservation(job);
-    job.queue.runnable.remove(job);
+    if (job.queue.runnable.remove(job)) {
+      job.queue.lineChanged(job, loop.now());
+    }
     job.queue.unplanned.remove(job);
     loop.markDirty();
   }
