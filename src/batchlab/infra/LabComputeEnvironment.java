@@ -9,7 +9,6 @@ import java.util.Objects;
 import java.util.OptionalInt;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.services.batch.CfnComputeEnvironment;
-import software.amazon.awscdk.services.batch.DefaultInstanceClass;
 import software.amazon.awscdk.services.batch.EcsMachineImage;
 import software.amazon.awscdk.services.batch.EcsMachineImageType;
 import software.amazon.awscdk.services.batch.IManagedEc2EcsComputeEnvironment;
@@ -23,7 +22,7 @@ import software.amazon.awscdk.services.ec2.SubnetSelection;
 import software.constructs.Construct;
 
 /**
- * A managed EC2 compute environment launching exactly the listed instance types ("optimal" only when
+ * A managed EC2 compute environment launching exactly the listed instance types (no "optimal" unless
  * listed),
  * with IMDSv2 required through a launch template and a CloudFormation-generated name, so that a
  * replacement never collides with the old environment.
@@ -45,18 +44,15 @@ public final class LabComputeEnvironment extends Construct {
         .spot(props.spot())
         .minvCpus(props.minVcpus())
         .maxvCpus(props.maxVcpus())
-        // "m7i.large" is a type; a bare "m7i" is a family, which CDK takes as an instance class;
-        // optimal, default_x86_64 and default_arm64 are the bundles Batch picks families from.
+        // "m7i.large" is a type; a bare "m7i" is a family, which CDK takes as an instance class.
         .instanceTypes(props.instanceTypes().stream()
             .filter(name -> name.contains(".")).map(InstanceType::new).toList())
         .instanceClasses(props.instanceTypes().stream()
             .filter(name -> !name.contains(".") && !InstanceTypeCatalog.isBundle(name))
             .map(LabComputeEnvironment::instanceClass).toList())
-        .defaultInstanceClasses(props.instanceTypes().stream()
-            .filter(name -> name.equals(InstanceTypeCatalog.DEFAULT_X86_64) || name.equals(InstanceTypeCatalog.DEFAULT_ARM64))
-            .map(name -> name.equals(InstanceTypeCatalog.DEFAULT_ARM64) ? DefaultInstanceClass.ARM64
-                : DefaultInstanceClass.X86_64).toList())
-        .useOptimalInstanceClasses(props.instanceTypes().contains(InstanceTypeCatalog.OPTIMAL))
+        // CDK's InstanceType refuses the bundles' names; its "optimal" switch lets the synth through
+        // and the property override below then lists exactly what was asked for.
+        .useOptimalInstanceClasses(hasBundle(props))
         .allocationStrategy(
             software.amazon.awscdk.services.batch.AllocationStrategy.valueOf(props.allocationStrategy().name()))
         .launchTemplate(launchTemplate)
@@ -70,9 +66,17 @@ public final class LabComputeEnvironment extends Construct {
     // The L2 writes Type "managed"; Batch reports "MANAGED", so drift detection flags the lower case
     // (aws-cdk issue 31621). Changing the case of a deployed stack replaces the compute environment.
     cfn.addPropertyOverride("Type", "MANAGED");
+    if (hasBundle(props)) {
+      cfn.addPropertyOverride("ComputeResources.InstanceTypes", props.instanceTypes());
+    }
     // L2 does not expose desiredvCpus; it stays unset unless asked for, because a pinned value makes
     // later updates fail once Batch has scaled the environment elsewhere.
     props.desiredVcpus().ifPresent(desired -> cfn.addPropertyOverride("ComputeResources.DesiredvCpus", desired));
+  }
+
+  /** Whether optimal, default_x86_64 or default_arm64 is among the types: Batch then picks the families. */
+  private static boolean hasBundle(Props props) {
+    return props.instanceTypes().stream().anyMatch(InstanceTypeCatalog::isBundle);
   }
 
   /** A bare family such as {@code m7i}: Batch then picks the size. */
