@@ -5,6 +5,8 @@ import batchlab.batch.BatchLimits;
 import batchlab.batch.LabContract;
 import batchlab.infra.ContextKey;
 import batchlab.infra.StackSettings;
+import batchlab.local.BatchEmulator;
+import batchlab.local.CapacityLimits;
 import batchlab.local.Speed;
 import batchlab.report.ReportWriter;
 import batchlab.util.BadInputException;
@@ -33,6 +35,8 @@ import java.util.Objects;
  * @param context CDK context values as {@code -c key=value} gives them (without maxVcpus)
  * @param timeout wall-clock limit for the whole experiment; null for none
  * @param swap how each max vCPU value is applied (deploy: like cdk deploy; console: UpdateComputeEnvironment)
+ * @param holdWindow local only: the emulator's client-pacing hold window (real time)
+ * @param capacity local only: instances EC2 can give per type ({@link CapacityLimits#NONE}: unlimited)
  */
 public record ExperimentSettings(
     List<Integer> maxVcpus,
@@ -45,7 +49,9 @@ public record ExperimentSettings(
     boolean assumeYes,
     Map<String, String> context,
     Duration timeout,
-    SwapMethod swap) {
+    SwapMethod swap,
+    Duration holdWindow,
+    CapacityLimits capacity) {
 
   public static final List<Integer> DEFAULT_MAX_VCPUS = List.of(4, 20);
   public static final int DEFAULT_JOBS = 10;
@@ -128,6 +134,8 @@ public record ExperimentSettings(
     private Map<String, String> context = Map.of();
     private Duration timeout;
     private SwapMethod swap = SwapMethod.DEPLOY;
+    private Duration holdWindow;
+    private CapacityLimits capacity;
 
     private Builder() {}
 
@@ -189,6 +197,18 @@ public record ExperimentSettings(
       return this;
     }
 
+    /** The emulator's client-pacing hold window; null for the default (2 s). */
+    public Builder holdWindow(Duration holdWindow) {
+      this.holdWindow = holdWindow;
+      return this;
+    }
+
+    /** Instances EC2 can give per type on the emulator; null for unlimited. */
+    public Builder capacity(CapacityLimits capacity) {
+      this.capacity = capacity;
+      return this;
+    }
+
     public ExperimentSettings build() {
       if (maxVcpus == null || maxVcpus.isEmpty()) {
         throw new BadInputException(
@@ -212,6 +232,12 @@ public record ExperimentSettings(
         throw new BadInputException(
             "--speed only applies to --target local; AWS runs on the real clock");
       }
+      if ((holdWindow != null || capacity != null) && target == Target.AWS) {
+        throw new BadInputException(
+            "--hold-seconds and --capacity only apply to --target local; AWS has its own clock and capacity");
+      }
+      Duration hold = holdWindow == null ? BatchEmulator.DEFAULT_HOLD_WINDOW : holdWindow;
+      BatchEmulator.builder().holdWindow(hold); // checks the value with the emulator's own message
       Speed clockSpeed = speed == null ? DEFAULT_SPEED : speed;
       if (clockSpeed.stepped()) {
         // A stepped clock races through every event while the watcher sleeps between polls, so the
@@ -232,7 +258,8 @@ public record ExperimentSettings(
             "--out " + dir + " already holds a report (" + REPORT_MARKER + "); choose a new directory");
       }
       return new ExperimentSettings(
-          maxVcpus, jobs, jobSeconds, target, clockSpeed, dir, destroy, assumeYes, context, timeout, swap);
+          maxVcpus, jobs, jobSeconds, target, clockSpeed, dir, destroy, assumeYes, context, timeout, swap, hold,
+          capacity == null ? CapacityLimits.NONE : capacity);
     }
 
     /**

@@ -278,8 +278,8 @@ public final class BatchEmulator implements AutoCloseable {
      */
     public Builder holdWindow(Duration hold) {
       if (hold == null || hold.isNegative() || hold.compareTo(MAX_HOLD_WINDOW) > 0) {
-        throw new BadInputException("hold window must be between 0 and " + MAX_HOLD_WINDOW.toSeconds()
-            + " seconds of real time, got " + (hold == null ? null : hold.toMillis() / 1000.0 + " s"));
+        throw new BadInputException("hold window (--hold-seconds) must be 0 to " + MAX_HOLD_WINDOW.toSeconds()
+            + " seconds of real time, got " + (hold == null ? null : hold.toMillis() / 1000.0));
       }
       this.holdWindow = hold;
       return this;
