@@ -70,8 +70,7 @@ final class Simulation implements AutoCloseable {
    * hold window from now (client pacing, {@link VirtualClock#hold}).
    */
   void stateChangingCall() {
-    clock.hold();
-    if (clock.speed().mode() != Speed.Mode.MANUAL) {
+    if (clock.hold()) {
       synchronized (this) {
         notifyAll();
       }

@@ -54,8 +54,13 @@ final class VirtualClock {
     return ticker.getAsLong();
   }
 
-  synchronized long now() {
-    return nowAt(ticker.getAsLong());
+  long now() {
+    if (holdNanos == 0 && speed.stepped()) {
+      return steppedNow; // never held: no lock on the hot path
+    }
+    synchronized (this) {
+      return nowAt(ticker.getAsLong());
+    }
   }
 
   private long nowAt(long real) {
@@ -75,21 +80,29 @@ final class VirtualClock {
 
   /**
    * A client's state-changing call arrived or ended: the clock runs at real speed for the hold
-   * window from now. No-op for MANUAL clocks and when the hold window is zero.
+   * window from now. No-op (false) for MANUAL clocks and when the hold window is zero.
    */
-  synchronized void hold() {
+  boolean hold() {
     if (holdNanos == 0) {
-      return;
+      return false;
     }
-    long real = ticker.getAsLong();
-    anchorVirtualNanos = Math.max(pacedNanosAt(real), nowAt(real) * NANOS_PER_MILLI);
-    anchorReal = real;
-    holdUntilReal = real + holdNanos;
+    synchronized (this) {
+      long real = ticker.getAsLong();
+      anchorVirtualNanos = Math.max(pacedNanosAt(real), nowAt(real) * NANOS_PER_MILLI);
+      anchorReal = real;
+      holdUntilReal = real + holdNanos;
+      return true;
+    }
   }
 
   /** Whether a client's call holds the clock at real speed right now. */
-  synchronized boolean holding() {
-    return ticker.getAsLong() < holdUntilReal;
+  boolean holding() {
+    if (holdNanos == 0) {
+      return false;
+    }
+    synchronized (this) {
+      return ticker.getAsLong() < holdUntilReal;
+    }
   }
 
   /**
