@@ -14,6 +14,7 @@ import batchlab.experiment.MaxVcpusList;
 import batchlab.experiment.StreamingProcessRunner;
 import batchlab.experiment.SwapMethod;
 import batchlab.experiment.Target;
+import batchlab.local.CapacityLimits;
 import batchlab.local.Speed;
 import batchlab.report.ComparisonRow;
 import batchlab.report.ComparisonTable;
@@ -70,6 +71,16 @@ public final class ExperimentCommand implements Callable<Integer> {
       description = "Emulator clock: N times real time (local only; default: 60, a 60 s job takes 1 s).")
   String speed;
 
+  @Option(names = "--hold-seconds", paramLabel = "S",
+      description = "Emulator client pacing: real seconds the clock runs at real speed after a state-changing call "
+          + "(local only; default: 2).")
+  Double holdSeconds;
+
+  @Option(names = "--capacity", paramLabel = "TYPE=N[,...]",
+      description = "Most instances EC2 can give of a type at once on the emulator, e.g. m7i.large=6 "
+          + "(local only; default: unlimited).")
+  String capacity;
+
   @Option(names = "--out", paramLabel = "DIR", description = "Report directory (default: runs/experiment-<time>).")
   Path out;
 
@@ -124,7 +135,9 @@ public final class ExperimentCommand implements Callable<Integer> {
     return ExperimentSettings.builder()
         .maxVcpus(MaxVcpusList.parse(maxVcpus)).jobs(jobs).jobSeconds(seconds).target(where).speed(clock)
         .outDir(out).timeout(timeout).destroy(destroy).assumeYes(yes).context(context).swap(SwapMethod.parse(swap))
-        .timingsFile(timingsFile).build();
+        .timingsFile(timingsFile)
+        .holdWindow(holdSeconds == null ? null : holdWindow(holdSeconds))
+        .capacity(capacity == null ? null : CapacityLimits.parse(capacity)).build();
   }
 
   /** What each aws-only option would do, and why it means nothing for a local run. */
@@ -144,6 +157,13 @@ public final class ExperimentCommand implements Callable<Integer> {
         throw new BadInputException(option.longestName() + " applies to --target aws only; " + reason);
       }
     }
+  }
+
+  private static Duration holdWindow(double seconds) {
+    if (!(seconds >= 0) || Double.isInfinite(seconds)) {
+      throw new BadInputException("--hold-seconds must be zero or more seconds, got " + seconds);
+    }
+    return Duration.ofMillis(Math.round(seconds * 1000));
   }
 
   private int execute(ExperimentSettings settings, PrintWriter out, PrintWriter err) throws InterruptedException {

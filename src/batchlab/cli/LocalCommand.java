@@ -7,6 +7,7 @@ import batchlab.infra.ChildSynthesizer;
 import batchlab.infra.StackSettings;
 import batchlab.infra.SynthesizedStack;
 import batchlab.local.BatchEmulator;
+import batchlab.local.CapacityLimits;
 import batchlab.local.EmulatorBanner;
 import batchlab.local.Faults;
 import batchlab.local.Speed;
@@ -67,6 +68,15 @@ public final class LocalCommand implements Callable<Integer> {
   @Option(names = "--speed", paramLabel = "N|max",
       description = "Virtual clock speed: N times real time, or max (default: ${DEFAULT-VALUE}).")
   String speed = "60";
+
+  @Option(names = "--hold-seconds", paramLabel = "S",
+      description = "Client pacing: after a state-changing call the clock runs at real speed for S real seconds, "
+          + "so a client's gaps are kept as they are; 0 = off (default: ${DEFAULT-VALUE}).")
+  double holdSeconds = BatchEmulator.DEFAULT_HOLD_WINDOW.toMillis() / 1000.0;
+
+  @Option(names = "--capacity", paramLabel = "TYPE=N[,...]",
+      description = "Most instances EC2 can give of a type at once, e.g. m7i.large=6 (default: unlimited).")
+  String capacity;
 
   @Option(names = "--seed", description = "Seed for ids, generated names and faults (default: ${DEFAULT-VALUE}).")
   long seed = 1;
@@ -195,7 +205,9 @@ public final class LocalCommand implements Callable<Integer> {
       builder.region(options.region)
           .port(options.port)
           .seed(options.seed)
-          .speed(Speed.parse(options.speed));
+          .speed(Speed.parse(options.speed))
+          .holdWindow(seconds("--hold-seconds", options.holdSeconds))
+          .capacity(CapacityLimits.parse(options.capacity));
       if (options.reproducibleIds) {
         builder.reproducibleIds();
       }

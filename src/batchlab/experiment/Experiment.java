@@ -279,6 +279,9 @@ public final class Experiment {
         : settings.swap().description());
     if (settings.target() == Target.LOCAL) {
       shown.put("emulator clock", settings.speed().toString());
+      if (!settings.capacity().isEmpty()) {
+        shown.put("capacity limits", settings.capacity().toString());
+      }
     }
     if (settings.timeout() != null) {
       shown.put("timeout", settings.timeout().toSeconds() + " s");

@@ -5,6 +5,8 @@ import batchlab.batch.BatchLimits;
 import batchlab.batch.LabContract;
 import batchlab.infra.ContextKey;
 import batchlab.infra.StackSettings;
+import batchlab.local.BatchEmulator;
+import batchlab.local.CapacityLimits;
 import batchlab.local.Speed;
 import batchlab.local.Timings;
 import batchlab.util.BadInputException;
@@ -35,6 +37,8 @@ import java.util.Objects;
  * @param timingsFile the timings file given with --timings; null for the emulator's defaults
  * @param timings the emulator's delays: the local target runs with them, and on the aws target the
  *     report's "twin vs this run" replays with them next to the run's own calibrated ones
+ * @param holdWindow local only: the emulator's client-pacing hold window (real time)
+ * @param capacity local only: instances EC2 can give per type ({@link CapacityLimits#NONE}: unlimited)
  */
 public record ExperimentSettings(
     List<Integer> maxVcpus,
@@ -49,7 +53,9 @@ public record ExperimentSettings(
     Duration timeout,
     SwapMethod swap,
     Path timingsFile,
-    Timings timings) {
+    Timings timings,
+    Duration holdWindow,
+    CapacityLimits capacity) {
 
   public static final List<Integer> DEFAULT_MAX_VCPUS = List.of(4, 20);
   public static final int DEFAULT_JOBS = 10;
@@ -136,6 +142,8 @@ public record ExperimentSettings(
     private Duration timeout;
     private SwapMethod swap = SwapMethod.DEPLOY;
     private Path timingsFile;
+    private Duration holdWindow;
+    private CapacityLimits capacity;
 
     private Builder() {}
 
@@ -203,6 +211,18 @@ public record ExperimentSettings(
       return this;
     }
 
+    /** The emulator's client-pacing hold window; null for the default (2 s). */
+    public Builder holdWindow(Duration holdWindow) {
+      this.holdWindow = holdWindow;
+      return this;
+    }
+
+    /** Instances EC2 can give per type on the emulator; null for unlimited. */
+    public Builder capacity(CapacityLimits capacity) {
+      this.capacity = capacity;
+      return this;
+    }
+
     public ExperimentSettings build() {
       if (maxVcpus == null || maxVcpus.isEmpty()) {
         throw new BadInputException(
@@ -226,6 +246,12 @@ public record ExperimentSettings(
         throw new BadInputException(
             "--speed only applies to --target local; AWS runs on the real clock");
       }
+      if ((holdWindow != null || capacity != null) && target == Target.AWS) {
+        throw new BadInputException(
+            "--hold-seconds and --capacity only apply to --target local; AWS has its own clock and capacity");
+      }
+      Duration hold = holdWindow == null ? BatchEmulator.DEFAULT_HOLD_WINDOW : holdWindow;
+      BatchEmulator.builder().holdWindow(hold); // checks the value with the emulator's own message
       Speed clockSpeed = speed == null ? DEFAULT_SPEED : speed;
       if (clockSpeed.stepped()) {
         // A stepped clock races through every event while the watcher sleeps between polls, so the
@@ -245,7 +271,7 @@ public record ExperimentSettings(
       Timings timings = timingsFile == null ? Timings.DEFAULT : TimingsFile.read(timingsFile);
       return new ExperimentSettings(
           maxVcpus, jobs, jobSeconds, target, clockSpeed, dir, destroy, assumeYes, context, timeout, swap,
-          timingsFile, timings);
+          timingsFile, timings, hold, capacity == null ? CapacityLimits.NONE : capacity);
     }
 
     /**

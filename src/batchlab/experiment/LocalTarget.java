@@ -75,7 +75,8 @@ public final class LocalTarget implements ExperimentTarget {
     int first = settings.maxVcpus().get(0);
     SynthesizedStack stack = StackSynthesizer.synthesize(settings.contextFor(first));
     BatchEmulator emulator = BatchEmulator.builder().templateJson(stack.templateJson()).stackName(stack.stackName())
-        .workload(LabWorkload.DEFAULT).speed(settings.speed()).timings(settings.timings()).build().start();
+        .workload(LabWorkload.DEFAULT).speed(settings.speed()).timings(settings.timings())
+        .holdWindow(settings.holdWindow()).capacity(settings.capacity()).build().start();
     try {
       return new LocalTarget(emulator, settings, first);
     } catch (RuntimeException e) {
@@ -131,9 +132,13 @@ public final class LocalTarget implements ExperimentTarget {
     return realTime(VIRTUAL_POLL, MAX_SPEED_POLL);
   }
 
+  /**
+   * The scale-in wait follows the UpdateComputeEnvironment call, whose hold window runs at real speed
+   * (client pacing), so that window comes on top of the scaled time.
+   */
   @Override
   public Duration scaleInLimit() {
-    return realTime(virtualScaleIn, Duration.ofSeconds(30));
+    return realTime(virtualScaleIn, Duration.ofSeconds(30)).plus(settings.holdWindow());
   }
 
   /** Wall time for a virtual duration at the emulator's speed; {@code stepped} when the clock jumps. */

@@ -2,6 +2,7 @@ package batchlab.infra;
 
 import batchlab.batch.AllocationStrategy;
 import batchlab.batch.BatchLimits;
+import batchlab.batch.InstanceTypeCatalog;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -21,7 +22,8 @@ import software.amazon.awscdk.services.ec2.SubnetSelection;
 import software.constructs.Construct;
 
 /**
- * A managed EC2 compute environment launching exactly the listed instance types (no "optimal"),
+ * A managed EC2 compute environment launching exactly the listed instance types (no "optimal" unless
+ * listed),
  * with IMDSv2 required through a launch template and a CloudFormation-generated name, so that a
  * replacement never collides with the old environment.
  */
@@ -46,8 +48,11 @@ public final class LabComputeEnvironment extends Construct {
         .instanceTypes(props.instanceTypes().stream()
             .filter(name -> name.contains(".")).map(InstanceType::new).toList())
         .instanceClasses(props.instanceTypes().stream()
-            .filter(name -> !name.contains(".")).map(LabComputeEnvironment::instanceClass).toList())
-        .useOptimalInstanceClasses(false)
+            .filter(name -> !name.contains(".") && !InstanceTypeCatalog.isBundle(name))
+            .map(LabComputeEnvironment::instanceClass).toList())
+        // CDK's InstanceType refuses the bundles' names; its "optimal" switch lets the synth through
+        // and the property override below then lists exactly what was asked for.
+        .useOptimalInstanceClasses(hasBundle(props))
         .allocationStrategy(
             software.amazon.awscdk.services.batch.AllocationStrategy.valueOf(props.allocationStrategy().name()))
         .launchTemplate(launchTemplate)
@@ -61,9 +66,17 @@ public final class LabComputeEnvironment extends Construct {
     // The L2 writes Type "managed"; Batch reports "MANAGED", so drift detection flags the lower case
     // (aws-cdk issue 31621). Changing the case of a deployed stack replaces the compute environment.
     cfn.addPropertyOverride("Type", "MANAGED");
+    if (hasBundle(props)) {
+      cfn.addPropertyOverride("ComputeResources.InstanceTypes", props.instanceTypes());
+    }
     // L2 does not expose desiredvCpus; it stays unset unless asked for, because a pinned value makes
     // later updates fail once Batch has scaled the environment elsewhere.
     props.desiredVcpus().ifPresent(desired -> cfn.addPropertyOverride("ComputeResources.DesiredvCpus", desired));
+  }
+
+  /** Whether optimal, default_x86_64 or default_arm64 is among the types: Batch then picks the families. */
+  private static boolean hasBundle(Props props) {
+    return props.instanceTypes().stream().anyMatch(InstanceTypeCatalog::isBundle);
   }
 
   /** A bare family such as {@code m7i}: Batch then picks the size. */

@@ -44,7 +44,7 @@ public record StackSettings(
 
   // "<name>-job" must stay a valid job definition name: 128 letters, digits, '-' or '_'.
   private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]{0,123}");
-  private static final Pattern INSTANCE_TYPE = Pattern.compile("[a-z0-9]+(\\.[a-z0-9-]+)?");
+  private static final Pattern INSTANCE_TYPE = Pattern.compile("[a-z0-9_]+(\\.[a-z0-9-]+)?");
 
   public StackSettings {
     instanceTypes = List.copyOf(instanceTypes);
@@ -95,12 +95,14 @@ public record StackSettings(
 
   private static List<String> instanceTypes(ContextValues values) {
     List<String> names = values.list(ContextKey.INSTANCE_TYPES, INSTANCE_TYPE,
-        "instance types such as m7i.large or families such as m7i, comma-separated");
+        "instance types such as m7i.large, families such as m7i, or default_x86_64, default_arm64, optimal, "
+            + "comma-separated");
     for (String name : names) {
       // An unknown type is fine (its size is unknown); an unknown bare family is most likely a typo.
-      if (!name.contains(".") && !InstanceTypeCatalog.isFamily(name)) {
+      if (!name.contains(".") && !InstanceTypeCatalog.isFamily(name) && !InstanceTypeCatalog.isBundle(name)) {
         throw new BadInputException("instanceTypes=" + String.join(",", names) + ": family '" + name
-            + "' is unknown (allowed: a type such as " + name + ".large, or a family such as m7i, c7i, r7i)");
+            + "' is unknown (allowed: a type such as " + name + ".large, a family such as m7i, c7i, r7i, "
+            + "or default_x86_64, default_arm64, optimal)");
       }
     }
     return names;

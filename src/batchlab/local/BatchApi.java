@@ -20,7 +20,7 @@ final class BatchApi {
   /** Batch operations the emulator knows of but does not implement (fair share, EKS, services...). */
   private static final Set<String> KNOWN_UNSUPPORTED = Set.of(
       "createschedulingpolicy", "deleteschedulingpolicy", "describeschedulingpolicies", "listschedulingpolicies",
-      "updateschedulingpolicy", "getjobqueuesnapshot", "canceljobs", "terminatejobs", "createconsumableresource",
+      "updateschedulingpolicy", "canceljobs", "terminatejobs", "createconsumableresource",
       "deleteconsumableresource", "describeconsumableresource", "listconsumableresources",
       "updateconsumableresource", "listjobsbyconsumableresource", "createserviceenvironment",
       "deleteserviceenvironment", "describeserviceenvironments", "updateserviceenvironment", "submitservicejob",

@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.LongSupplier;
 
 /**
  * An in-process emulator of the AWS Batch control plane, configured from a CloudFormation template,
@@ -28,6 +29,11 @@ import java.util.Objects;
  */
 public final class BatchEmulator implements AutoCloseable {
 
+  /** Long enough to bridge the gaps of a shell loop of aws CLI calls (0.4 to 1.7 s each here). */
+  public static final Duration DEFAULT_HOLD_WINDOW = Duration.ofSeconds(2);
+  /** A sanity bound: a longer hold would keep a fast clock at real speed through a whole run. */
+  public static final Duration MAX_HOLD_WINDOW = Duration.ofSeconds(60);
+
   private final String region;
   private final Simulation simulation;
   private final CloudFormationApi cloudFormation;
@@ -38,10 +44,11 @@ public final class BatchEmulator implements AutoCloseable {
     this.region = builder.region;
     Arns arns = new Arns(builder.region, builder.account);
     long start = builder.startTime == null ? System.currentTimeMillis() : builder.startTime.toEpochMilli();
-    VirtualClock clock = new VirtualClock(builder.speed, start);
+    VirtualClock clock = new VirtualClock(builder.speed, start, builder.holdWindow, builder.realTime);
     Ids ids = new Ids(builder.seed, builder.reproducibleIds ? 0 : Ids.startSalt());
     Registry registry = new Registry(arns);
-    Scheduler scheduler = new Scheduler(clock, registry, builder.timings, builder.faults, ids, arns);
+    Scheduler scheduler = new Scheduler(clock, registry, builder.timings, builder.faults, builder.capacity, ids,
+        arns);
     this.simulation = new Simulation(clock, scheduler, builder.maxModeQuietPeriod);
     EnvironmentOperations environments = new EnvironmentOperations(registry, scheduler, ids);
     QueueOperations queues = new QueueOperations(registry, scheduler);
@@ -52,6 +59,7 @@ public final class BatchEmulator implements AutoCloseable {
     queues.register(operations);
     definitions.register(operations);
     jobs.register(operations);
+    new QueueSnapshotOperation(registry, scheduler).register(operations);
     String templateJson = builder.templateJson;
     StackRecord stack = templateJson == null ? null : simulation.call(() -> {
       TemplateLoader loader = new TemplateLoader(templateJson, builder.stackName, builder.seed, arns);
@@ -152,6 +160,9 @@ public final class BatchEmulator implements AutoCloseable {
     private Faults faults = Faults.NONE;
     private WorkloadModel workload = WorkloadModel.DEFAULT;
     private Duration maxModeQuietPeriod = Duration.ofMillis(25);
+    private Duration holdWindow = DEFAULT_HOLD_WINDOW;
+    private CapacityLimits capacity = CapacityLimits.NONE;
+    private LongSupplier realTime = System::nanoTime;
     private Instant startTime;
     private Duration requestTimeout = Duration.ofSeconds(20);
 
@@ -256,6 +267,40 @@ public final class BatchEmulator implements AutoCloseable {
         throw new BadInputException("request timeout must be above 0 and at most 1 hour, got " + timeout);
       }
       this.requestTimeout = timeout;
+      return this;
+    }
+
+    /**
+     * Client pacing: after each state-changing call (SubmitJob, Create*, Update*, Cancel/Terminate,
+     * Register/Deregister, Tag...) the clock runs at real speed for this long of real time, then
+     * returns to its speed, so the virtual gap between a client's calls equals the real one. Read-only
+     * calls (Describe*, List*, Get*) do not hold it. Zero turns pacing off. MANUAL clocks are never
+     * held. Default {@link #DEFAULT_HOLD_WINDOW}.
+     */
+    public Builder holdWindow(Duration hold) {
+      if (hold == null || hold.isNegative() || hold.compareTo(MAX_HOLD_WINDOW) > 0) {
+        throw new BadInputException("hold window (--hold-seconds) must be 0 to " + MAX_HOLD_WINDOW.toSeconds()
+            + " seconds of real time, got " + (hold == null ? null : hold.toMillis() / 1000.0));
+      }
+      this.holdWindow = hold;
+      return this;
+    }
+
+    /**
+     * How many instances of each type EC2 can give at once (default: unlimited); launches beyond it
+     * fail as a dry spot pool would, and the allocation strategy decides what happens next.
+     */
+    public Builder capacity(CapacityLimits capacity) {
+      this.capacity = Objects.requireNonNull(capacity, "capacity");
+      return this;
+    }
+
+    /**
+     * The real-time source in nanoseconds the clock follows (default {@link System#nanoTime}); tests
+     * pass a ticker they move by hand, so paced and scaled clocks need no sleeping.
+     */
+    public Builder realTime(LongSupplier nanoTime) {
+      this.realTime = Objects.requireNonNull(nanoTime, "realTime");
       return this;
     }
 

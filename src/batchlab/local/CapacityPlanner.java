@@ -14,11 +14,22 @@ import java.util.stream.Collectors;
  */
 final class CapacityPlanner {
 
+  static final String INSUFFICIENT_INSTANCE_CAPACITY = "CAPACITY:INSUFFICIENT_INSTANCE_CAPACITY";
+
   /** User Guide, "Jobs stuck in a RUNNABLE status": the statusReason shown while a head job blocks, by reason. */
   static final Map<String, String> BLOCKED_MESSAGES = Arrays.stream(Misconfiguration.values())
       .collect(Collectors.toUnmodifiableMap(Misconfiguration::reason, Misconfiguration::statusReason));
 
   private CapacityPlanner() {}
+
+  /**
+   * User Guide, "Jobs stuck in RUNNABLE due to capacity": the statusReason while every connected
+   * compute environment fails to get the instance type it asked EC2 for.
+   */
+  static String insufficientCapacityMessage(InstanceType wanted) {
+    return INSUFFICIENT_INSTANCE_CAPACITY + " - Service cannot fulfill the capacity requested for instance type "
+        + wanted.name();
+  }
 
   /** The first non-null answer of the queue's ENABLED environments, in computeEnvironmentOrder. */
   static Instance firstFromEnabled(JobQueue queue, Function<ComputeEnvironment, Instance> ask) {
@@ -47,13 +58,14 @@ final class CapacityPlanner {
 
   /**
    * The instance type the allocation strategy launches for {@code need} when the environment
-   * already runs {@code desired} vCPUs, or null when maxvCpus forbids a launch (User Guide,
-   * "Allocation strategies"; API Reference, ComputeResource.maxvCpus):
-   * BEST_FIT launches only the lowest-cost type that holds the job; BEST_FIT_PROGRESSIVE and the
-   * SPOT_* strategies take the cheapest per vCPU that still fits under maxvCpus, moving on to
-   * other types when it does not. Where AWS allows it, one instance may overshoot maxvCpus.
+   * already runs {@code desired} vCPUs, or null when maxvCpus or the {@code pool} forbids a launch
+   * (User Guide, "Allocation strategies"; API Reference, ComputeResource.maxvCpus):
+   * BEST_FIT launches only the lowest-cost type that holds the job, and waits when EC2 has none of
+   * it left; BEST_FIT_PROGRESSIVE and the SPOT_* strategies take the cheapest per vCPU that still
+   * fits under maxvCpus and that EC2 can give, moving on to other types when it does not. Where AWS
+   * allows it, one instance may overshoot maxvCpus.
    */
-  static InstanceType launchableType(ComputeEnvironment ce, Resources need, int desired) {
+  static InstanceType launchableType(ComputeEnvironment ce, Resources need, int desired, CapacityPool pool) {
     int headroom = ce.maxvCpus - desired;
     boolean mayOvershoot = ce.strategy.mayExceedMaxVcpus(ce.spot) && headroom > 0;
     List<InstanceType> holding = ce.instanceTypes.stream()
@@ -65,12 +77,13 @@ final class CapacityPlanner {
     return switch (ce.strategy) {
       case BEST_FIT -> {
         InstanceType cheapest = holding.stream().min(InstanceCost.BY_HOURLY).orElseThrow();
-        yield cheapest.vcpus() <= headroom || mayOvershoot ? cheapest : null;
+        yield (cheapest.vcpus() <= headroom || mayOvershoot) && pool.canLaunch(cheapest) ? cheapest : null;
       }
       case BEST_FIT_PROGRESSIVE, SPOT_CAPACITY_OPTIMIZED, SPOT_PRICE_CAPACITY_OPTIMIZED -> {
-        List<InstanceType> ordered = holding.stream().sorted(InstanceCost.BY_COST_PER_VCPU).toList();
+        List<InstanceType> ordered = holding.stream().sorted(InstanceCost.BY_COST_PER_VCPU)
+            .filter(pool::canLaunch).toList();
         InstanceType withinMax = ordered.stream().filter(t -> t.vcpus() <= headroom).findFirst().orElse(null);
-        yield withinMax != null ? withinMax : mayOvershoot ? ordered.get(0) : null;
+        yield withinMax != null ? withinMax : mayOvershoot && !ordered.isEmpty() ? ordered.get(0) : null;
       }
     };
   }

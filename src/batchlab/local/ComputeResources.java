@@ -7,7 +7,6 @@ import batchlab.batch.InstanceTypeCatalog;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -20,9 +19,6 @@ import java.util.List;
  */
 record ComputeResources(boolean spot, AllocationStrategy strategy, int minvCpus, int maxvCpus,
     List<InstanceType> instanceTypes, Duration scaleDownDelay, ObjectNode rendered) {
-
-  /** "optimal" (and its successor default_x86_64) means the c, m and r families (User Guide). */
-  private static final List<String> OPTIMAL_FAMILIES = List.of("c5", "m5", "r5");
 
   /** {@code creating}: subnets are required on create, an update may leave them out. */
   static ComputeResources parse(ObjectNode source, boolean creating) {
@@ -61,21 +57,13 @@ record ComputeResources(boolean spot, AllocationStrategy strategy, int minvCpus,
     if (creating && Json.stringList(resources, "subnets").isEmpty()) {
       throw ApiException.client("computeResources.subnets is required: at least one subnet");
     }
-    List<String> expanded = new ArrayList<>();
-    for (String name : typeNames) {
-      if (name.equals("optimal") || name.equals("default_x86_64")) {
-        expanded.addAll(OPTIMAL_FAMILIES);
-      } else {
-        expanded.add(name);
-      }
-    }
-    List<String> unknown = InstanceTypeCatalog.unknown(expanded);
+    List<String> unknown = InstanceTypeCatalog.unknown(typeNames);
     if (!unknown.isEmpty()) {
       throw ApiException.client("computeResources.instanceTypes contains types the emulator does not know: "
-          + String.join(", ", unknown) + "; known: the m/c/r families of generations 5, 6i and 7i, large to 8xlarge, "
-          + "and optimal");
+          + String.join(", ", unknown) + "; known: the m/c/r families of generations 5, 6i and 7i (large to 8xlarge), "
+          + "m6g/c6g/r6g/c7g (large to 4xlarge), optimal, default_x86_64 and default_arm64");
     }
-    List<InstanceType> types = InstanceTypeCatalog.resolve(expanded);
+    List<InstanceType> types = InstanceTypeCatalog.resolve(typeNames);
     Duration scaleDownDelay = scaleDownDelay(resources.path("scalingPolicy"));
     resources.remove("desiredvCpus");
     resources.put("allocationStrategy", strategy.name());

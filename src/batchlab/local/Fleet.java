@@ -20,15 +20,17 @@ final class Fleet {
   private final EventLoop loop;
   private final Timings timings;
   private final Faults faults;
+  private final CapacityPool pool;
   private final Ids ids;
   private final Arns arns;
   private final HostLoss hostLoss;
   private long instanceSeq;
 
-  Fleet(EventLoop loop, Timings timings, Faults faults, Ids ids, Arns arns, HostLoss hostLoss) {
+  Fleet(EventLoop loop, Timings timings, Faults faults, CapacityPool pool, Ids ids, Arns arns, HostLoss hostLoss) {
     this.loop = loop;
     this.timings = timings;
     this.faults = faults;
+    this.pool = pool;
     this.ids = ids;
     this.arns = arns;
     this.hostLoss = hostLoss;
@@ -44,8 +46,12 @@ final class Fleet {
     int requested = ce.enabled() && requestedDesired != null ? requestedDesired : 0;
     int target = Math.max(ce.minvCpus, requested);
     List<InstanceType> cheapestFirst = ce.instanceTypes.stream().sorted(InstanceCost.BY_COST_PER_VCPU).toList();
-    while (ce.desiredvCpus < target && !cheapestFirst.isEmpty()) {
-      launch(ce, cheapestFirst.get(0));
+    while (ce.desiredvCpus < target) {
+      InstanceType type = cheapestFirst.stream().filter(pool::canLaunch).findFirst().orElse(null);
+      if (type == null) {
+        break; // EC2 has none left; the environment stays below its target
+      }
+      launch(ce, type);
     }
     for (Instance instance : ce.liveInstances.values()) {
       if (instance.idle()) {
@@ -63,9 +69,28 @@ final class Fleet {
   /** Launches the type the first environment that may grow would launch for {@code need}, or null. */
   Instance launchFor(JobQueue queue, Resources need) {
     return CapacityPlanner.firstFromEnabled(queue, ce -> {
-      InstanceType type = CapacityPlanner.launchableType(ce, need, ce.desiredvCpus);
+      InstanceType type = CapacityPlanner.launchableType(ce, need, ce.desiredvCpus, pool);
       return type == null ? null : launch(ce, type);
     });
+  }
+
+  /**
+   * After {@link #launchFor} found nothing: the type the first environment would have launched if
+   * EC2 had it, when every ENABLED environment that can hold the job is short of capacity (not
+   * merely at maxvCpus); null when the job simply waits for maxvCpus.
+   */
+  InstanceType shortOfCapacity(JobQueue queue, Resources need) {
+    InstanceType wanted = null;
+    for (ComputeEnvironment ce : queue.computeEnvironments) {
+      if (ce.enabled() && ce.someTypeHolds(need)) {
+        InstanceType type = CapacityPlanner.launchableType(ce, need, ce.desiredvCpus, CapacityPool.UNLIMITED);
+        if (type == null) {
+          return null;
+        }
+        wanted = wanted == null ? type : wanted;
+      }
+    }
+    return wanted;
   }
 
   private Instance launch(ComputeEnvironment ce, InstanceType type) {

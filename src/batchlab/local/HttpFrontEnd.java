@@ -134,16 +134,22 @@ final class HttpFrontEnd implements AutoCloseable {
     String method = exchange.getRequestMethod();
     String query = exchange.getRequestURI().getRawQuery();
     boolean submit = path.equals("/v1/submitjob");
-    serveJson(exchange, submit, false, request -> batch.handle(method, path, query, request));
+    boolean readOnly = path.startsWith("/v1/tags/") ? method.equals("GET")
+        : ReadOnlyCalls.isReadOnly(path.substring("/v1/".length()));
+    serveJson(exchange, submit, false, readOnly, request -> batch.handle(method, path, query, request));
   }
 
   private void serveEcs(HttpExchange exchange, String target) throws IOException {
-    serveJson(exchange, false, true, request -> ecs.handle(target, request));
+    String operation = target.substring(target.lastIndexOf('.') + 1);
+    serveJson(exchange, false, true, ReadOnlyCalls.isReadOnly(operation), request -> ecs.handle(target, request));
   }
 
   /** Reads and parses the JSON body, applies injected faults, runs the operation, answers JSON. */
-  private void serveJson(HttpExchange exchange, boolean submitJob, boolean json11, Operation operation)
-      throws IOException {
+  private void serveJson(HttpExchange exchange, boolean submitJob, boolean json11, boolean readOnly,
+      Operation operation) throws IOException {
+    if (!readOnly) {
+      simulation.stateChangingCall();
+    }
     try {
       byte[] body = readBody(exchange, submitJob ? MAX_SUBMIT_BYTES : MAX_BODY_BYTES, submitJob ? "SubmitJob" : null);
       ApiException fault = faults.nextFault(submitJob);
@@ -155,6 +161,10 @@ final class HttpFrontEnd implements AutoCloseable {
       sendJson(exchange, 200, response, json11 ? "application/x-amz-json-1.1" : "application/json");
     } catch (ApiException error) {
       sendJsonError(exchange, error, json11);
+    } finally {
+      if (!readOnly) {
+        simulation.stateChangingCall();
+      }
     }
   }
 
@@ -174,6 +184,9 @@ final class HttpFrontEnd implements AutoCloseable {
             + ": not a Batch path (/v1/...), an ECS X-Amz-Target or a CloudFormation Action");
       }
       toEc2 = Ec2Api.handles(form.get("Action"));
+      if (!ReadOnlyCalls.isReadOnly(form.get("Action"))) {
+        simulation.stateChangingCall();
+      }
       ApiException fault = faults.nextFault(false);
       if (fault != null) {
         throw fault;

@@ -11,10 +11,11 @@ import java.util.Map;
  */
 final class InstanceCost {
 
-  private static final Map<String, Double> LARGE_HOURLY_USD = Map.of(
-      "m7i", 0.1008, "m6i", 0.096, "m5", 0.096,
-      "c7i", 0.08925, "c6i", 0.085, "c5", 0.085,
-      "r7i", 0.1323, "r6i", 0.126, "r5", 0.126);
+  private static final Map<String, Double> LARGE_HOURLY_USD = Map.ofEntries(
+      Map.entry("m7i", 0.1008), Map.entry("m6i", 0.096), Map.entry("m5", 0.096),
+      Map.entry("c7i", 0.08925), Map.entry("c6i", 0.085), Map.entry("c5", 0.085),
+      Map.entry("r7i", 0.1323), Map.entry("r6i", 0.126), Map.entry("r5", 0.126),
+      Map.entry("m6g", 0.077), Map.entry("c6g", 0.068), Map.entry("r6g", 0.1008), Map.entry("c7g", 0.0725));
 
   /** Cheapest per vCPU first; among equals the smaller type (less capacity held idle). */
   static final Comparator<InstanceType> BY_COST_PER_VCPU = Comparator

@@ -21,6 +21,8 @@ final class Job {
   JobStatus status = JobStatus.SUBMITTED;
   String statusReason;
   long startedAt;
+  /** When the job last became RUNNABLE. */
+  long runnableSince;
   long stoppedAt;
   boolean cancelled;
   boolean terminated;

@@ -91,7 +91,9 @@ final class JobLifecycle {
     if (job.parent != null && job.parent.status == JobStatus.SUBMITTED) {
       setStatus(job.parent, JobStatus.PENDING);
     }
+    job.runnableSince = loop.now();
     job.queue.runnable.add(job);
+    job.queue.lineChanged(job, loop.now());
     job.queue.unplanned.add(job);
     loop.markDirty();
   }
@@ -100,13 +102,18 @@ final class JobLifecycle {
 
   /** Shows the MISCONFIGURATION reason and arms the queue's time-limit actions for it. */
   void block(Job job, String reason) {
+    block(job, reason, CapacityPlanner.BLOCKED_MESSAGES.get(reason));
+  }
+
+  /** Shows {@code message} as the statusReason and arms the queue's time-limit actions for {@code reason}. */
+  void block(Job job, String reason, String message) {
     if (reason.equals(job.blockedReason)) {
       return;
     }
     long now = loop.now();
     job.blockedReason = reason;
     job.blockedSince = now;
-    job.statusReason = CapacityPlanner.BLOCKED_MESSAGES.get(reason);
+    job.statusReason = message;
     for (TimeLimitAction action : job.queue.timeLimitActions) {
       if (action.reason().equals(reason)) {
         loop.at(now + action.maxTimeSeconds() * 1000L, () -> {
@@ -133,6 +140,7 @@ final class JobLifecycle {
   void place(Job job, Instance instance) {
     fleet.dropReservation(job);
     job.queue.runnable.remove(job);
+    job.queue.lineChanged(job, loop.now());
     job.queue.unplanned.remove(job);
     job.blockedReason = null;
     job.statusReason = null;
@@ -285,7 +293,9 @@ final class JobLifecycle {
 
   private void leaveQueue(Job job) {
     fleet.dropReservation(job);
-    job.queue.runnable.remove(job);
+    if (job.queue.runnable.remove(job)) {
+      job.queue.lineChanged(job, loop.now());
+    }
     job.queue.unplanned.remove(job);
     loop.markDirty();
   }

@@ -34,6 +34,12 @@ final class JobQueue {
   /** Top-level jobs (array children excluded, as ListJobs by queue shows them) by seq. */
   final TreeMap<Long, Job> all = new TreeMap<>();
   final EnumMap<JobStatus, TreeMap<Long, Job>> byStatus = new EnumMap<>(JobStatus.class);
+  /**
+   * When the RUNNABLE line last changed ahead of a position: the seq of a job that entered or left
+   * it, to the time. Kept so that seqs and times both ascend (a change dominates every older one
+   * behind it), so it stays small.
+   */
+  private final TreeMap<Long, Long> lineChanges = new TreeMap<>();
 
   JobQueue(String name, String arn, long createdSeq, Map<String, String> tags) {
     this.name = name;
@@ -47,5 +53,21 @@ final class JobQueue {
 
   boolean enabled() {
     return "ENABLED".equals(state);
+  }
+
+  /** {@code job} entered or left the RUNNABLE line at {@code at}: every job behind it moved. */
+  void lineChanged(Job job, long at) {
+    lineChanges.tailMap(job.seq, true).clear();
+    lineChanges.put(job.seq, at);
+  }
+
+  /**
+   * GetJobQueueSnapshot's earliestTimeAtPosition: when the RUNNABLE {@code job} took its current
+   * place in the line, i.e. the later of when it became RUNNABLE and when a job ahead of it last
+   * left (or a retried one re-entered).
+   */
+  long earliestTimeAtPosition(Job job) {
+    Map.Entry<Long, Long> ahead = lineChanges.lowerEntry(job.seq);
+    return ahead == null ? job.runnableSince : Math.max(job.runnableSince, ahead.getValue());
   }
 }

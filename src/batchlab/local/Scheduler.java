@@ -1,5 +1,7 @@
 package batchlab.local;
 
+import batchlab.batch.InstanceType;
+
 /**
  * The AWS Batch scheduling model, put together: the {@link EventLoop} on the virtual clock, the
  * {@link Fleet} of instances, the {@link JobLifecycle} of each job and the scheduling pass that
@@ -29,10 +31,11 @@ final class Scheduler {
   private final Fleet fleet;
   private final JobLifecycle lifecycle;
 
-  Scheduler(VirtualClock clock, Registry registry, Timings timings, Faults faults, Ids ids, Arns arns) {
+  Scheduler(VirtualClock clock, Registry registry, Timings timings, Faults faults, CapacityLimits capacity, Ids ids,
+      Arns arns) {
     this.registry = registry;
     this.loop = new EventLoop(clock);
-    this.fleet = new Fleet(loop, timings, faults, ids, arns, this::hostLost);
+    this.fleet = new Fleet(loop, timings, faults, new CapacityPool(capacity, registry), ids, arns, this::hostLost);
     this.lifecycle = new JobLifecycle(loop, registry, fleet, timings, ids, arns);
     loop.onDirty(this::pass);
   }
@@ -127,8 +130,9 @@ final class Scheduler {
       String blocked = CapacityPlanner.misconfiguration(queue, need);
       if (blocked != null) {
         lifecycle.block(head, blocked);
-      } else if (head.blockedReason != null) {
-        lifecycle.unblock(head);
+      } else if (head.blockedReason != null
+          && !CapacityPlanner.INSUFFICIENT_INSTANCE_CAPACITY.equals(head.blockedReason)) {
+        lifecycle.unblock(head); // a capacity shortage is planCapacity's to clear
       }
       return;
     }
@@ -142,7 +146,8 @@ final class Scheduler {
     while (!queue.unplanned.isEmpty()) {
       Job job = queue.unplanned.first();
       Resources need = job.spec.resources();
-      if (job.blockedReason != null) {
+      boolean waitsForCapacity = CapacityPlanner.INSUFFICIENT_INSTANCE_CAPACITY.equals(job.blockedReason);
+      if (job.blockedReason != null && !waitsForCapacity) {
         return;
       }
       Instance instance = fleet.bootingRoomFor(queue, need);
@@ -150,7 +155,15 @@ final class Scheduler {
         instance = fleet.launchFor(queue, need);
       }
       if (instance == null) {
+        InstanceType wanted = fleet.shortOfCapacity(queue, need);
+        if (wanted != null) {
+          lifecycle.block(job, CapacityPlanner.INSUFFICIENT_INSTANCE_CAPACITY,
+              CapacityPlanner.insufficientCapacityMessage(wanted));
+        }
         return;
+      }
+      if (waitsForCapacity) {
+        lifecycle.unblock(job);
       }
       fleet.reserve(job, instance);
     }

@@ -14,10 +14,12 @@ import java.util.function.Supplier;
  *       catches up with every event due by "now", so it always sees a consistent state.
  *   <li>MAX: time stands still while any request is in flight or the last one ended less than the
  *       quiet period ago; otherwise the thread jumps from one event instant to the next without
- *       waiting. A client that keeps talking (a submit loop) sees a frozen clock; one that pauses
- *       for longer than the quiet period finds the simulation has moved on, possibly to the end.
+ *       waiting. A client that pauses for longer than the quiet period finds the simulation has
+ *       moved on, possibly to the end.
  *   <li>MANUAL: no thread; only {@link #advance} and {@link #awaitJobsDone} move time.
  * </ul>
+ * On SCALED and MAX clocks a client's state-changing call holds the clock at real speed for the
+ * hold window ({@link VirtualClock#hold}); a held MAX clock runs like a scaled one at 1x.
  */
 final class Simulation implements AutoCloseable {
 
@@ -25,7 +27,7 @@ final class Simulation implements AutoCloseable {
   private final Scheduler scheduler;
   private final long quietNanos;
   private final AtomicInteger requestsInFlight = new AtomicInteger();
-  private volatile long lastRequestEndNanos = System.nanoTime();
+  private volatile long lastRequestEndNanos;
   private volatile boolean running;
   private Thread thread;
 
@@ -33,6 +35,7 @@ final class Simulation implements AutoCloseable {
     this.clock = clock;
     this.scheduler = scheduler;
     this.quietNanos = maxModeQuietPeriod.toNanos();
+    this.lastRequestEndNanos = clock.realNanos();
   }
 
   Speed speed() {
@@ -62,10 +65,22 @@ final class Simulation implements AutoCloseable {
     requestsInFlight.incrementAndGet();
   }
 
+  /**
+   * A client's state-changing call arrived or was answered: the clock runs at real speed for the
+   * hold window from now (client pacing, {@link VirtualClock#hold}).
+   */
+  void stateChangingCall() {
+    if (clock.hold()) {
+      synchronized (this) {
+        notifyAll();
+      }
+    }
+  }
+
   void requestEnded() {
-    lastRequestEndNanos = System.nanoTime();
+    lastRequestEndNanos = clock.realNanos();
     requestsInFlight.decrementAndGet();
-    if (clock.speed().mode() == Speed.Mode.MAX) {
+    if (clock.speed().mode() != Speed.Mode.MANUAL) {
       synchronized (this) {
         notifyAll();
       }
@@ -100,7 +115,7 @@ final class Simulation implements AutoCloseable {
   synchronized boolean awaitJobsDone(Duration realTimeout) throws InterruptedException {
     long deadline = System.nanoTime() + realTimeout.toNanos();
     while (true) {
-      if (clock.speed().stepped()) {
+      if (clock.stepping()) {
         scheduler.runUntil(clock.now());
       }
       if (scheduler.activeJobs() == 0) {
@@ -110,7 +125,7 @@ final class Simulation implements AutoCloseable {
       if (remaining <= 0) {
         return false;
       }
-      if (clock.speed().stepped()) {
+      if (clock.stepping()) {
         long next = scheduler.nextEventTime();
         if (next == Long.MAX_VALUE) {
           return false;
@@ -126,7 +141,7 @@ final class Simulation implements AutoCloseable {
     try {
       while (running) {
         synchronized (this) {
-          if (clock.speed().mode() == Speed.Mode.MAX) {
+          if (clock.stepping()) {
             stepWhenQuiet();
           } else {
             scheduler.runUntil(clock.now());
@@ -146,7 +161,7 @@ final class Simulation implements AutoCloseable {
 
   /** One MAX-mode step: jump to the next event instant if the API is quiet, else wait. */
   private void stepWhenQuiet() throws InterruptedException {
-    long quietFor = System.nanoTime() - lastRequestEndNanos;
+    long quietFor = clock.realNanos() - lastRequestEndNanos;
     if (requestsInFlight.get() > 0 || quietFor < quietNanos) {
       long waitNanos = Math.max(quietNanos - quietFor, 1_000_000);
       wait(Math.max(1, waitNanos / 1_000_000));

@@ -65,6 +65,10 @@ class ExperimentCommandTest {
       "--profile lab|--profile applies to --target aws only; local needs no AWS credentials",
       "--destroy|--destroy applies to --target aws only; a local run deploys nothing to destroy",
       "--target local --yes|--yes applies to --target aws only; a local run costs nothing, so nothing is asked",
+      "--hold-seconds -1|--hold-seconds must be zero or more seconds, got -1.0",
+      "--hold-seconds 90|hold window (--hold-seconds) must be 0 to 60 seconds of real time, got 90.0",
+      "--capacity m7i.large|--capacity entry 'm7i.large' is not TYPE=COUNT (allowed: e.g. m7i.large=6,c7i.large=0)",
+      "--target aws --capacity m7i.large=2|--hold-seconds and --capacity only apply to --target local; AWS has its own clock and capacity",
   })
   void badArgumentsFailWithOneLineAndExitTwoBeforeAnythingStarts(String args, String message) {
     Result result = run(args.split(" "));

@@ -135,6 +135,16 @@ class BatchLabStackTest {
               "MinvCpus", 2,
               "MaxvCpus", 20))));
     }
+
+    @Test
+    void passesTheInstanceTypeBundlesToBatchAsTheyAreSpelled() {
+      TestStacks.template(Map.of("instanceTypes", "default_x86_64,default_arm64", "maxVcpus", "20"))
+          .hasResourceProperties("AWS::Batch::ComputeEnvironment", Map.of("ComputeResources", Match.objectLike(
+              Map.of("InstanceTypes", List.of("default_x86_64", "default_arm64")))));
+      TestStacks.template(Map.of("instanceTypes", "optimal", "maxVcpus", "20"))
+          .hasResourceProperties("AWS::Batch::ComputeEnvironment", Map.of("ComputeResources", Match.objectLike(
+              Map.of("InstanceTypes", List.of("optimal")))));
+    }
   }
 
   @Nested

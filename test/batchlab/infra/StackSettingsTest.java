@@ -241,6 +241,15 @@ class StackSettingsTest {
     }
 
     @Test
+    void checksTheFitOnTheFamiliesOfTheBundlesLikeBatch() {
+      // default_arm64 goes up to 4xlarge here (16 vCPU); optimal now means the default_x86_64 families.
+      assertThat(parse("instanceTypes", "default_arm64", "jobVcpus", "16", "maxVcpus", "16").jobVcpus()).isEqualTo(16);
+      assertRejected("a job of jobVcpus=2 and jobMemoryMiB=300000 fits none of instanceTypes=optimal and would stay"
+          + " RUNNABLE (largest: r6i.8xlarge with 32 vCPU and 255488 MiB usable after the ECS/OS overhead)",
+          "instanceTypes", "optimal", "jobMemoryMiB", "300000");
+    }
+
+    @Test
     void skipsTheFitCheckWhenAnInstanceTypeIsUnknown() {
       StackSettings settings = parse("instanceTypes", "m7i.large,x9z.metal", "jobMemoryMiB", "100000");
 
@@ -271,13 +280,13 @@ class StackSettingsTest {
     @Test
     void rejectsAnEmptyInstanceTypeInTheList() {
       assertRejected("instanceTypes=m7i.large,,c7i.large: item '' is not allowed (allowed: instance types such as"
-          + " m7i.large or families such as m7i, comma-separated)", "instanceTypes", "m7i.large,,c7i.large");
+          + " m7i.large, families such as m7i, or default_x86_64, default_arm64, optimal, comma-separated)", "instanceTypes", "m7i.large,,c7i.large");
     }
 
     @Test
     void rejectsAnUnknownBareFamily() {
-      assertRejected("instanceTypes=m7i.large,m7: family 'm7' is unknown (allowed: a type such as m7.large, or a"
-          + " family such as m7i, c7i, r7i)", "instanceTypes", "m7i.large,m7");
+      assertRejected("instanceTypes=m7i.large,m7: family 'm7' is unknown (allowed: a type such as m7.large, a"
+          + " family such as m7i, c7i, r7i, or default_x86_64, default_arm64, optimal)", "instanceTypes", "m7i.large,m7");
     }
 
     @Test

@@ -49,9 +49,9 @@ class ClockModesTest {
   }
 
   @Test
-  void atMaxSpeedTheClockStandsStillWhileAClientKeepsCallingAndThenRunsToTheEnd() throws Exception {
+  void atMaxSpeedWithoutPacingTheClockStandsStillWhileAClientKeepsCallingAndThenRunsToTheEnd() throws Exception {
     try (EmulatorHarness harness = new EmulatorHarness(b -> b.speed(Speed.MAX)
-        .maxModeQuietPeriod(Duration.ofMillis(500)))) {
+        .maxModeQuietPeriod(Duration.ofMillis(500)).holdWindow(Duration.ZERO))) {
       List<String> ids = new ArrayList<>();
       for (int i = 1; i <= 10; i++) {
         ids.add(harness.submit("max-" + i));
@@ -72,6 +72,36 @@ class ClockModesTest {
       Timings t = Timings.DEFAULT;
       assertThat(makespan).isEqualTo(t.dispatch().toMillis() + t.instanceBoot().toMillis()
           + 5 * (t.jobStart().toMillis() + 60_000));
+    }
+  }
+
+  @Test
+  void atMaxSpeedASlowClientsSubmitsArePacedAtRealSpeedAndThenTheClockRunsToTheEnd() throws Exception {
+    FakeTicker real = new FakeTicker();
+    try (EmulatorHarness harness = new EmulatorHarness(b -> b.speed(Speed.MAX).realTime(real))) {
+      List<String> ids = new ArrayList<>();
+      for (int i = 1; i <= 10; i++) {
+        ids.add(harness.submit("slow-" + i));
+        real.advanceSeconds(0.45); // one aws CLI process per job
+      }
+      List<JobDetail> submitted = harness.jobs(ids);
+      for (int i = 1; i < submitted.size(); i++) {
+        assertThat(submitted.get(i).createdAt() - submitted.get(i - 1).createdAt()).isEqualTo(450);
+      }
+
+      List<JobDetail> done;
+      int polls = 0;
+      do {
+        // Quiet for longer than the hold and the quiet period: the clock jumps from event to event.
+        real.advanceSeconds(5);
+        Thread.sleep(200);
+        done = harness.jobs(ids);
+      } while (++polls < 100 && !done.stream().allMatch(j -> j.status() == JobStatus.SUCCEEDED));
+      assertThat(done).allMatch(j -> j.status() == JobStatus.SUCCEEDED);
+      long makespan = done.stream().mapToLong(JobDetail::stoppedAt).max().orElseThrow() - submitted.get(0).createdAt();
+      Timings t = Timings.DEFAULT;
+      long together = t.dispatch().toMillis() + t.instanceBoot().toMillis() + 5 * (t.jobStart().toMillis() + 60_000);
+      assertThat(makespan).isBetween(together, together + 9 * 450);
     }
   }
 }

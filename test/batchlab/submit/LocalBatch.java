@@ -89,6 +89,15 @@ public final class LocalBatch implements AutoCloseable {
         .speed(Speed.MAX).maxModeQuietPeriod(Duration.ofMillis(100)).seed(7).build().start(), runs);
   }
 
+  /**
+   * An emulator at the article's default speed (60x) whose real time is {@code realTime}: a client's
+   * calls are paced by the hold window, and the test moves time without sleeping.
+   */
+  public static LocalBatch startPaced(Path runs, java.util.function.LongSupplier realTime) {
+    return new LocalBatch(BatchEmulator.builder().templateJson(articleTemplate()).stackName(STACK)
+        .workload(LabWorkload.DEFAULT).speed(Speed.of(60)).realTime(realTime).seed(7).build().start(), runs);
+  }
+
   static String articleTemplate() {
     try (InputStream in = LocalBatch.class.getResourceAsStream("/batchlab/local/article-stack.template.json")) {
       return new String(in.readAllBytes(), StandardCharsets.UTF_8);

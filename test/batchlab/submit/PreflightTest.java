@@ -77,7 +77,7 @@ class PreflightTest {
 
   @Test
   void instanceTypesOutsideTheCatalogueCannotBeChecked() {
-    assertThat(warnings(queue(4, "ENABLED", "optimal"), 2, 1024)).containsExactly(
-        "cannot check that a job fits: instance types optimal are not in the catalogue");
+    assertThat(warnings(queue(4, "ENABLED", "p5.48xlarge"), 2, 1024)).containsExactly(
+        "cannot check that a job fits: instance types p5.48xlarge are not in the catalogue");
   }
 }
