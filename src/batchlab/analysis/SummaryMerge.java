@@ -58,9 +58,20 @@ public final class SummaryMerge {
     RunSummary summary = SummaryCalculator.summarize(seen.runId(), jobs, attempts,
         Math.max(recorded.peakInstances(), seen.peakInstances()),
         Math.max(recorded.peakDesiredVcpus(), seen.peakDesiredVcpus()), prediction, outcome,
-        // Why jobs waited comes from the polls, which only the watch that made them has.
-        seen.waitCauses() != null ? seen.waitCauses() : recorded.waitCauses());
+        waitCauses(recorded.waitCauses(), seen.waitCauses()));
     return new Merged(attempts, summary);
+  }
+
+  /**
+   * Why jobs waited comes from the polls, which only the watch that made them has: the breakdown that saw
+   * more of the waiting (more cause spans) wins, ties keep the recorded one. A watch of a finished run sees
+   * no waiting at all, so it never replaces what the first watch saw.
+   */
+  private static WaitBreakdown waitCauses(WaitBreakdown recorded, WaitBreakdown seen) {
+    if (recorded == null || seen == null) {
+      return recorded != null ? recorded : seen;
+    }
+    return seen.causes().size() > recorded.causes().size() ? seen : recorded;
   }
 
   /** The job version that got further (ties: the later one), its gaps filled from the other. */

@@ -206,7 +206,7 @@ public final class LocalCommand implements Callable<Integer> {
           .port(options.port)
           .seed(options.seed)
           .speed(Speed.parse(options.speed))
-          .holdWindow(seconds("--hold-seconds", options.holdSeconds))
+          .holdWindow(seconds("--hold-seconds", options.holdSeconds, BatchEmulator.MAX_HOLD_WINDOW))
           .capacity(CapacityLimits.parse(options.capacity));
       if (options.reproducibleIds) {
         builder.reproducibleIds();
@@ -242,10 +242,15 @@ public final class LocalCommand implements Callable<Integer> {
 
     /** Between 0 and {@link Timings#MAX}, so no delay can overflow the virtual clock. */
     private static Duration seconds(String option, double value) {
-      long max = Timings.MAX.toSeconds();
+      return seconds(option, value, Timings.MAX);
+    }
+
+    /** {@code value} seconds as a Duration, or a one-line error naming the option and its range. */
+    private static Duration seconds(String option, double value, Duration limit) {
+      long max = limit.toSeconds();
       if (!(value >= 0) || value > max) {
-        throw new IllegalArgumentException(option + " must be between 0 and " + max + " seconds (100 years), got "
-            + value);
+        String range = limit.equals(Timings.MAX) ? max + " seconds (100 years)" : max + " seconds";
+        throw new IllegalArgumentException(option + " must be between 0 and " + range + ", got " + value);
       }
       return Duration.ofMillis(Math.round(value * 1000));
     }

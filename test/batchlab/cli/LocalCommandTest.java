@@ -38,7 +38,8 @@ class LocalCommandTest {
       "--boot-seconds NaN|batch-lab: --boot-seconds must be between 0 and 3155760000 seconds (100 years), got NaN",
       "--port 70000|batch-lab: port must be between 0 (any free port) and 65535, got 70000",
       "--region mars|batch-lab: region 'mars' is not an AWS region name such as us-east-1",
-      "--hold-seconds 61|batch-lab: hold window (--hold-seconds) must be 0 to 60 seconds of real time, got 61.0",
+      "--hold-seconds 61|batch-lab: --hold-seconds must be between 0 and 60 seconds, got 61.0",
+      "--hold-seconds -2|batch-lab: --hold-seconds must be between 0 and 60 seconds, got -2.0",
       "--capacity m7i.large=lots|batch-lab: --capacity entry 'm7i.large=lots' is not TYPE=COUNT (allowed: e.g. m7i.large=6,c7i.large=0)",
       "--capacity x1.large=2|batch-lab: capacity limit for 'x1.large': not an instance type the emulator knows (allowed: an exact type such as m7i.large)",
   })
