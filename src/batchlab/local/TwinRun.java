@@ -18,7 +18,7 @@ import java.util.Objects;
  *
  * <pre>{@code
  * TwinRun run = new TwinRun(new TwinRun.Environment(0, 4, List.of("m7i.large"),
- *     AllocationStrategy.BEST_FIT_PROGRESSIVE, true), 2, 1024, Timings.DEFAULT, Faults.NONE, 1);
+ *     AllocationStrategy.BEST_FIT_PROGRESSIVE, true), 2, 1024, 1, Timings.DEFAULT, Faults.NONE, 1);
  * for (int i = 0; i < 10; i++) run.submit(0, Duration.ofSeconds(60));
  * TwinRun.Result result = run.run();
  * }</pre>
