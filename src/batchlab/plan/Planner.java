@@ -33,14 +33,25 @@ public final class Planner {
     this.threads = Math.max(1, threads);
   }
 
-  /** One configuration's run. */
+  /** One configuration's run, every job submitted at time 0. */
   public ConfigurationResult run(Configuration configuration) {
+    return run(configuration, new long[workload.jobs()]);
+  }
+
+  /**
+   * One configuration's run with the jobs submitted at {@code submitMillis} (ascending, milliseconds
+   * from the start; one per job), e.g. the submit times an experiment's fan-out really had.
+   */
+  public ConfigurationResult run(Configuration configuration, long[] submitMillis) {
+    if (submitMillis.length != workload.jobs()) {
+      throw new IllegalArgumentException(submitMillis.length + " submit times for " + workload.jobs() + " jobs");
+    }
     TwinRun run = new TwinRun(new TwinRun.Environment(0, configuration.maxVcpus(), configuration.instanceTypes(),
         configuration.strategy(), configuration.spot()), workload.jobVcpus(), workload.jobMemoryMiB(), 1, timings,
         Faults.NONE, seed);
     Duration runtime = Duration.ofSeconds(workload.jobSeconds());
-    for (int i = 0; i < workload.jobs(); i++) {
-      run.submit(0, runtime);
+    for (long at : submitMillis) {
+      run.submit(at, runtime);
     }
     return Measurements.of(configuration, workload, run.run(), prices);
   }

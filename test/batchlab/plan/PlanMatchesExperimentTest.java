@@ -12,7 +12,11 @@ import batchlab.infra.StackSettings;
 import batchlab.local.Speed;
 import batchlab.local.Timings;
 import batchlab.report.ComparisonRow;
+import batchlab.run.JobAttempt;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -39,7 +43,17 @@ class PlanMatchesExperimentTest {
     Workload workload = new Workload(settings.jobs(), settings.jobSeconds(), stack.jobVcpus(), stack.jobMemoryMiB());
     List<Configuration> grid = Grid.product(settings.maxVcpus(), List.of(stack.instanceTypes()),
         List.of(stack.allocationStrategy()), List.of(stack.spot()), stack.jobVcpus(), stack.jobMemoryMiB());
-    planned = new Planner(workload, Timings.DEFAULT, Prices.listPrices(), 1, 1).runAll(grid);
+    Planner planner = new Planner(workload, Timings.DEFAULT, Prices.listPrices(), 1, 1);
+    planned = new ArrayList<>();
+    for (int i = 0; i < grid.size(); i++) {
+      planned.add(planner.run(grid.get(i), submitTimes(result.content().runs().get(i).watch().attempts())));
+    }
+  }
+
+  /** Each job's submit time, in submission order, in milliseconds after the first. */
+  static long[] submitTimes(List<JobAttempt> attempts) {
+    List<Instant> created = attempts.stream().filter(a -> a.attempt() == 1).map(JobAttempt::createdAt).sorted().toList();
+    return created.stream().mapToLong(c -> Duration.between(created.get(0), c).toMillis()).toArray();
   }
 
   @Test
