@@ -19,7 +19,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The layout's rules, checked on the import lines of every {@code src/batchlab/**}{@code /*.java}: infra,
  * local and the client side (aws, submit, watch, run, analysis) are separate wings that depend only on
- * batch and util; report reads the client side's run data; experiment and cli compose them; bench may
+ * batch and util; report reads the client side's run data; experiment, plan and cli compose them (plan
+ * only local, infra, batch, report and util); bench may
  * use everything and only cli uses it. Each failure lists the offending {@code file -> import}.
  */
 class ArchitectureTest {
@@ -56,6 +57,11 @@ class ArchitectureTest {
         .as("the client side (%s) may import only batch, util and the client side; offending file -> import:%n%s",
             String.join(", ", new TreeSet<>(CLIENT_SIDE)), lines(offending))
         .isEmpty();
+  }
+
+  @Test
+  void planComposesLocalInfraBatchReportAndUtilOnly() {
+    assertImports("plan", allowed("local", "infra", "batch", "report", "util", "plan"));
   }
 
   @Test

@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
       ExperimentCommand.class,
       LocalCommand.class,
       DiffCommand.class,
+      PlanCommand.class,
       SubmitCommand.class,
       WatchCommand.class,
       CalibrateCommand.class,

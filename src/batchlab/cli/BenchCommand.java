@@ -12,6 +12,7 @@ import picocli.CommandLine.Command;
       BenchSynthCommand.class,
       BenchEmulatorCommand.class,
       BenchSubmitCommand.class,
+      BenchPlanCommand.class,
     })
 public final class BenchCommand implements Runnable {
 

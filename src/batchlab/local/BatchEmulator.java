@@ -7,7 +7,6 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.LongSupplier;
@@ -46,20 +45,15 @@ public final class BatchEmulator implements AutoCloseable {
     long start = builder.startTime == null ? System.currentTimeMillis() : builder.startTime.toEpochMilli();
     VirtualClock clock = new VirtualClock(builder.speed, start, builder.holdWindow, builder.realTime);
     Ids ids = new Ids(builder.seed, builder.reproducibleIds ? 0 : Ids.startSalt());
-    Registry registry = new Registry(arns);
-    Scheduler scheduler = new Scheduler(clock, registry, builder.timings, builder.faults, builder.capacity, ids,
-        arns);
-    this.simulation = new Simulation(clock, scheduler, builder.maxModeQuietPeriod);
-    EnvironmentOperations environments = new EnvironmentOperations(registry, scheduler, ids);
-    QueueOperations queues = new QueueOperations(registry, scheduler);
-    DefinitionOperations definitions = new DefinitionOperations(registry);
-    JobOperations jobs = new JobOperations(registry, scheduler, ids, new JobViews(arns), builder.workload);
-    Map<String, Operation> operations = new HashMap<>();
-    environments.register(operations);
-    queues.register(operations);
-    definitions.register(operations);
-    jobs.register(operations);
-    new QueueSnapshotOperation(registry, scheduler).register(operations);
+    ControlPlane plane = new ControlPlane(arns, clock, ids, builder.timings, builder.faults, builder.capacity,
+        builder.workload, builder.maxModeQuietPeriod);
+    this.simulation = plane.simulation;
+    Registry registry = plane.registry;
+    Scheduler scheduler = plane.scheduler;
+    EnvironmentOperations environments = plane.environments;
+    QueueOperations queues = plane.queues;
+    DefinitionOperations definitions = plane.definitions;
+    Map<String, Operation> operations = plane.operations;
     String templateJson = builder.templateJson;
     StackRecord stack = templateJson == null ? null : simulation.call(() -> {
       TemplateLoader loader = new TemplateLoader(templateJson, builder.stackName, builder.seed, arns);

@@ -1,0 +1,159 @@
+package batchlab.cli;
+
+import batchlab.batch.AllocationStrategy;
+import batchlab.batch.LabContract;
+import batchlab.infra.ContextKey;
+import batchlab.infra.StackSettings;
+import batchlab.local.Timings;
+import batchlab.plan.Configuration;
+import batchlab.plan.Grid;
+import batchlab.plan.PlanOutcome;
+import batchlab.plan.PlanReport;
+import batchlab.plan.PlanRequest;
+import batchlab.plan.Planner;
+import batchlab.plan.Prices;
+import batchlab.plan.Workload;
+import batchlab.util.BadInputException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code batch-lab plan}: which maxVcpus and instance types finish the work in time, and at what cost. */
+@Command(
+    name = "plan",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Run a grid of compute environment configurations (maxVcpus x instance-type sets x strategies x purchase "
+          + "options) for one workload on the emulator's own scheduler, in-process on a manual clock, and print "
+          + "per configuration the makespan, concurrency, waves, waits, instance time, utilisation and cost; the "
+          + "Pareto front; and the cheapest within --deadline and the fastest within --budget as npx cdk deploy lines.",
+      "Defaults come from the stack's context (the keys of cdk synth, -c KEY=VALUE): the article's workload.",
+      "Exit status: 0 done, 1 runtime failure, 2 bad input (nothing runs), 130 interrupted."
+    })
+public final class PlanCommand implements Callable<Integer> {
+
+  /** The article's two runs, when -c maxVcpus does not say otherwise. */
+  static final String ARTICLE_MAX_VCPUS = "4,20";
+
+  @Option(names = "--jobs", paramLabel = "N", defaultValue = "10", description = "Jobs, all submitted at once (default: ${DEFAULT-VALUE}).")
+  int jobs;
+
+  @Option(names = "--seconds", paramLabel = "S", defaultValue = "" + LabContract.DEFAULT_JOB_SECONDS,
+      description = "How long each job runs (default: ${DEFAULT-VALUE}).")
+  int seconds;
+
+  @Option(names = "--job-vcpus", paramLabel = "V", description = "vCPUs per job (default: context jobVcpus, 2).")
+  Integer jobVcpus;
+
+  @Option(names = "--job-memory-mib", paramLabel = "M", description = "MiB per job (default: context jobMemoryMiB, 1024).")
+  Integer jobMemoryMiB;
+
+  @Option(names = "--max-vcpus", paramLabel = "LIST|FROM..TO[:STEP]",
+      description = "maxVcpus values, e.g. 4,20 or 2..40:2 (default: -c maxVcpus, else " + ARTICLE_MAX_VCPUS + ").")
+  String maxVcpus;
+
+  @Option(names = "--instance-types", paramLabel = "SET[;SET...]",
+      description = "Instance-type sets, ';' between sets, ',' within one (default: context instanceTypes, m7i.large).")
+  String instanceTypes;
+
+  @Option(names = "--strategy", paramLabel = "LIST",
+      description = "Allocation strategies (default: context allocationStrategy, BEST_FIT_PROGRESSIVE).")
+  String strategy;
+
+  @Option(names = "--purchase", paramLabel = "spot,on-demand", description = "Purchase options (default: context spot, spot).")
+  String purchase;
+
+  @Option(names = "--deadline", paramLabel = "DURATION", converter = DurationConverter.class,
+      description = "Recommend the cheapest configuration that finishes within this, e.g. 5m, 300s.")
+  Duration deadline;
+
+  @Option(names = "--budget", paramLabel = "USD", description = "Recommend the fastest configuration that costs at most this.")
+  Double budget;
+
+  @Option(names = "--spot-prices", paramLabel = "FILE",
+      description = "Spot prices, lines of instanceType,usdPerHour (default: an assumed " + "share of on-demand, labelled).")
+  Path spotPrices;
+
+  @Option(names = "--seed", paramLabel = "S", defaultValue = "1", description = "Seed of the emulator's random choices (default: ${DEFAULT-VALUE}).")
+  long seed;
+
+  @Option(names = "--threads", paramLabel = "N", description = "Configurations run in parallel (default: the processors).")
+  Integer threads;
+
+  @Option(names = "--out", paramLabel = "DIR", description = "Report directory (default: runs/plan-<time>).")
+  Path out;
+
+  @Option(names = {"-c", "--context"}, paramLabel = "KEY=VALUE",
+      description = "CDK context for the stack (same keys as cdk synth -c); repeated in the deploy lines.")
+  Map<String, String> context = new LinkedHashMap<>();
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public Integer call() {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    PlanRequest request;
+    int parallel;
+    try {
+      request = request();
+      parallel = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
+      if (parallel < 1) {
+        throw new BadInputException("--threads " + parallel + " must be 1 or more");
+      }
+    } catch (IllegalArgumentException e) {
+      return ExitCodes.badInput(err, e.getMessage());
+    }
+    return ExitCodes.run(err, () -> {
+      long started = System.nanoTime();
+      Planner planner = new Planner(request.workload(), request.timings(), request.prices(), request.seed(), parallel);
+      PlanOutcome outcome = PlanOutcome.of(planner.runAll(request.grid()), request.deadlineSeconds(), request.budgetUsd());
+      PlanReport report = new PlanReport(request, outcome);
+      out.print(report.text());
+      List<Path> files = report.write();
+      out.printf("%d configurations in %.1f s; report: %s (also report.md, summary.json, 2 charts)%n",
+          request.grid().size(), (System.nanoTime() - started) / 1e9, files.get(0));
+      out.flush();
+      return ExitCodes.OK;
+    });
+  }
+
+  private PlanRequest request() {
+    StackSettings stack = StackSettings.fromContext(context);
+    int vcpus = jobVcpus == null ? stack.jobVcpus() : jobVcpus;
+    int memory = jobMemoryMiB == null ? stack.jobMemoryMiB() : jobMemoryMiB;
+    String maxSpec = maxVcpus != null ? maxVcpus
+        : context.containsKey(ContextKey.MAX_VCPUS.key()) ? Integer.toString(stack.maxVcpus()) : ARTICLE_MAX_VCPUS;
+    List<AllocationStrategy> strategies = strategy == null ? List.of(stack.allocationStrategy())
+        : Grid.strategies(strategy);
+    List<Boolean> purchases = purchase == null ? List.of(stack.spot()) : Grid.purchases(purchase);
+    List<Configuration> grid = Grid.product(Grid.maxVcpus(maxSpec),
+        instanceTypes == null ? List.of(stack.instanceTypes()) : Grid.instanceTypeSets(instanceTypes),
+        strategies, purchases, vcpus, memory);
+    Map<String, String> other = new LinkedHashMap<>(context);
+    for (ContextKey planned : List.of(ContextKey.MAX_VCPUS, ContextKey.INSTANCE_TYPES, ContextKey.ALLOCATION_STRATEGY,
+        ContextKey.SPOT)) {
+      other.remove(planned.key());
+    }
+    if (jobVcpus != null) {
+      other.put(ContextKey.JOB_VCPUS.key(), Integer.toString(vcpus));
+    }
+    if (jobMemoryMiB != null) {
+      other.put(ContextKey.JOB_MEMORY_MIB.key(), Integer.toString(memory));
+    }
+    Prices prices = spotPrices == null ? Prices.listPrices() : Prices.withSpotFile(spotPrices);
+    Path dir = out != null ? out
+        : Path.of("runs", "plan-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
+    return new PlanRequest(new Workload(jobs, seconds, vcpus, memory), grid, prices, Timings.DEFAULT,
+        deadline == null ? null : deadline.toMillis() / 1000.0, budget, other, seed, dir);
+  }
+}
