@@ -59,12 +59,21 @@ final class EcsApi {
     return response;
   }
 
+  /** ECS Describe* calls take 1 to 100 ARNs or ids per call (ECS API Reference). */
+  private static final int MAX_REFERENCES = 100;
+
+  /** The ARNs or ids in {@code field}: 1 to {@link #MAX_REFERENCES}, else ECS's InvalidParameterException. */
+  private static List<String> references(JsonNode body, String field, String what) {
+    List<String> wanted = Json.stringList(body, field);
+    if (wanted.isEmpty() || wanted.size() > MAX_REFERENCES) {
+      throw invalid(field + " must list 1 to " + MAX_REFERENCES + " " + what + " ARNs or ids, got " + wanted.size());
+    }
+    return wanted;
+  }
+
   private JsonNode describeContainerInstances(JsonNode body) {
     ComputeEnvironment ce = cluster(body);
-    List<String> wanted = Json.stringList(body, "containerInstances");
-    if (wanted.isEmpty() || wanted.size() > 100) {
-      throw invalid("containerInstances must list 1 to 100 container instance ARNs or ids, got " + wanted.size());
-    }
+    List<String> wanted = references(body, "containerInstances", "container instance");
     ObjectNode response = Json.object();
     ArrayNode found = response.putArray("containerInstances");
     ArrayNode failures = response.putArray("failures");
@@ -86,10 +95,7 @@ final class EcsApi {
    */
   private JsonNode describeTasks(JsonNode body) {
     ComputeEnvironment ce = cluster(body);
-    List<String> wanted = Json.stringList(body, "tasks");
-    if (wanted.isEmpty() || wanted.size() > 100) {
-      throw invalid("tasks must list 1 to 100 task ARNs or ids, got " + wanted.size());
-    }
+    List<String> wanted = references(body, "tasks", "task");
     ObjectNode response = Json.object();
     ArrayNode found = response.putArray("tasks");
     ArrayNode failures = response.putArray("failures");
