@@ -47,5 +47,18 @@ public final class BatchLimits {
   public static final int SCALE_DOWN_DELAY_MIN_MINUTES = 20;
   public static final int SCALE_DOWN_DELAY_MAX_MINUTES = 10_080;
 
+  /**
+   * Fair-share policies (API Reference: FairsharePolicy, ShareAttributes): weight factors 0.0001 to
+   * 999.9999 (1.0 when a share is not listed), share identifiers of at most 255 characters, at most 500
+   * share identifiers active in a queue, shareDecaySeconds 0 to 604,800 and computeReservation 0 to 99.
+   */
+  public static final double SHARE_WEIGHT_MIN = 0.0001;
+  public static final double SHARE_WEIGHT_MAX = 999.9999;
+  public static final double SHARE_WEIGHT_DEFAULT = 1.0;
+  public static final int SHARE_IDENTIFIER_MAX_LENGTH = 255;
+  public static final int SHARES_ACTIVE_PER_QUEUE_MAX = 500;
+  public static final int SHARE_DECAY_SECONDS_MAX = 604_800;
+  public static final int COMPUTE_RESERVATION_MAX = 99;
+
   private BatchLimits() {}
 }

@@ -30,5 +30,25 @@ public final class LabContract {
   public static final String OUTPUT_COMPUTE_ENVIRONMENT_ARN = "ComputeEnvironmentArn";
   public static final String OUTPUT_REGION = "Region";
 
+  /**
+   * The lab's extra job queues ({@code -c queues=NAME:PRIORITY}): 1-40 letters and digits starting with a
+   * letter, so that a queue's name can be part of its outputs' logical ids.
+   */
+  public static final java.util.regex.Pattern EXTRA_QUEUE_NAME =
+      java.util.regex.Pattern.compile("[A-Za-z][A-Za-z0-9]{0,39}");
+
+  /**
+   * The output holding the physical name of the lab queue {@code queue}; the default queue is the one
+   * with the empty name, so its output stays {@link #OUTPUT_JOB_QUEUE_NAME}.
+   */
+  public static String jobQueueNameOutput(String queue) {
+    return "JobQueue" + queue + "Name";
+  }
+
+  /** The output holding the ARN of the lab queue {@code queue} ("" is the default queue). */
+  public static String jobQueueArnOutput(String queue) {
+    return "JobQueue" + queue + "Arn";
+  }
+
   private LabContract() {}
 }
