@@ -38,7 +38,19 @@ public enum ContextKey {
   /** UpdatePolicy: whether an infrastructure update terminates running jobs at once (AWS's default: false). */
   TERMINATE_JOBS_ON_UPDATE("terminateJobsOnUpdate", "false"),
   /** UpdatePolicy: minutes an infrastructure update lets running jobs finish before replacing their instances. */
-  UPDATE_TIMEOUT_MINUTES("updateTimeoutMinutes", String.valueOf(BatchLimits.UPDATE_TIMEOUT_DEFAULT_MINUTES));
+  UPDATE_TIMEOUT_MINUTES("updateTimeoutMinutes", String.valueOf(BatchLimits.UPDATE_TIMEOUT_DEFAULT_MINUTES)),
+  /** Extra job queues on the same compute environment, {@code NAME:PRIORITY[,NAME:PRIORITY...]}. */
+  QUEUES("queues", null),
+  /** One fair-share scheduling policy on every queue of the stack (false: FIFO queues, the article's). */
+  FAIR_SHARE("fairShare", "false"),
+  /** The policy's share weights, {@code ID:WEIGHT[,ID:WEIGHT...]}; unlisted shares weigh 1. */
+  SHARES("shares", null),
+  /** The policy's shareDecaySeconds: how far back usage counts (0: only current usage). */
+  SHARE_DECAY_SECONDS("shareDecaySeconds", null),
+  /** The policy's computeReservation: the percentage base of what is held back for inactive shares. */
+  COMPUTE_RESERVATION("computeReservation", null),
+  /** The job definition's schedulingPriority: orders jobs within a share of a fair-share queue. */
+  SCHEDULING_PRIORITY("schedulingPriority", null);
 
   /** A key further than this from every known key is someone else's (CDK flags, lookups, ...). */
   private static final int MAX_TYPO_DISTANCE = 2;

@@ -89,7 +89,16 @@ final class ContextValues {
 
   /** A comma-separated string ({@code -c}) or a JSON array (cdk.json); blank items are rejected. */
   List<String> list(ContextKey key, Pattern itemAllowed, String allowedText) {
-    Object raw = raw(key).orElseThrow(() -> noDefault(key));
+    return optionalList(key, itemAllowed, allowedText).orElseThrow(() -> noDefault(key));
+  }
+
+  /** Like {@link #list}, empty for an optional key that is not given. */
+  Optional<List<String>> optionalList(ContextKey key, Pattern itemAllowed, String allowedText) {
+    Optional<Object> given = raw(key);
+    if (given.isEmpty()) {
+      return Optional.empty();
+    }
+    Object raw = given.get();
     List<String> items = raw instanceof List<?> values
         ? values.stream().map(String::valueOf).map(String::trim).toList()
         : Arrays.stream(raw.toString().split(",", -1)).map(String::trim).toList();
@@ -99,7 +108,21 @@ final class ContextValues {
             + allowedText + ")");
       }
     }
-    return items;
+    return Optional.of(items);
+  }
+
+  /** Whether the key was given (not blank), as opposed to taking its default. */
+  boolean given(ContextKey key) {
+    Object given = context.get(key.key());
+    return given != null && !given.toString().isBlank();
+  }
+
+  /** The value as given, for error messages (a JSON array is shown comma-separated). */
+  String spelled(ContextKey key) {
+    Object raw = raw(key).orElse("");
+    return raw instanceof List<?> values
+        ? String.join(",", values.stream().map(String::valueOf).toList())
+        : raw.toString().trim();
   }
 
   static BadInputException bad(ContextKey key, Object value, String allowed) {

@@ -69,6 +69,8 @@ public final class LabJobDefinition extends Construct {
             // Without a catch-all EXIT, an attempt matching no entry would be retried.
             RetryStrategy.of(Action.EXIT, Reason.custom(CustomReason.builder().onReason("*").build()))))
         .timeout(Duration.seconds(props.timeoutSeconds()))
+        // Null leaves SchedulingPriority out, as in the article.
+        .schedulingPriority(props.schedulingPriority())
         .build();
   }
 
@@ -80,9 +82,9 @@ public final class LabJobDefinition extends Construct {
     return logGroup;
   }
 
-  /** Name, image and size of the job. */
-  public record Props(
-      String name, Path imageDirectory, int vcpus, int memoryMiB, int timeoutSeconds, int logRetentionDays) {
+  /** Name, image and size of the job, and its schedulingPriority in a fair-share queue (null: none). */
+  public record Props(String name, Path imageDirectory, int vcpus, int memoryMiB, int timeoutSeconds,
+      int logRetentionDays, Integer schedulingPriority) {
 
     public static Builder builder() {
       return new Builder();
@@ -103,6 +105,10 @@ public final class LabJobDefinition extends Construct {
             + BatchLimits.ATTEMPT_TIMEOUT_MIN_SECONDS + " s");
       }
       LogRetention.of(logRetentionDays);
+      if (schedulingPriority != null && (schedulingPriority < 0 || schedulingPriority > BatchLimits.PRIORITY_MAX)) {
+        throw new IllegalArgumentException("scheduling priority " + schedulingPriority + " is outside 0.."
+            + BatchLimits.PRIORITY_MAX);
+      }
     }
 
     public static final class Builder {
@@ -112,6 +118,7 @@ public final class LabJobDefinition extends Construct {
       private int memoryMiB;
       private int timeoutSeconds;
       private int logRetentionDays;
+      private Integer schedulingPriority;
 
       public Builder name(String name) {
         this.name = name;
@@ -143,8 +150,13 @@ public final class LabJobDefinition extends Construct {
         return this;
       }
 
+      public Builder schedulingPriority(Integer schedulingPriority) {
+        this.schedulingPriority = schedulingPriority;
+        return this;
+      }
+
       public Props build() {
-        return new Props(name, imageDirectory, vcpus, memoryMiB, timeoutSeconds, logRetentionDays);
+        return new Props(name, imageDirectory, vcpus, memoryMiB, timeoutSeconds, logRetentionDays, schedulingPriority);
       }
     }
   }

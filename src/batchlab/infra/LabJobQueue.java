@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Objects;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.services.batch.IComputeEnvironment;
+import software.amazon.awscdk.services.batch.ISchedulingPolicy;
 import software.amazon.awscdk.services.batch.JobQueue;
 import software.amazon.awscdk.services.batch.JobStateTimeLimitAction;
 import software.amazon.awscdk.services.batch.JobStateTimeLimitActionsAction;
@@ -14,9 +15,10 @@ import software.amazon.awscdk.services.batch.OrderedComputeEnvironment;
 import software.constructs.Construct;
 
 /**
- * The job queue: one compute environment, a CloudFormation-generated name, and a time limit that
- * cancels a job stuck RUNNABLE for a misconfiguration (it can never be placed), which would otherwise
- * block every job behind it forever.
+ * A job queue: one compute environment, a CloudFormation-generated name, a priority among the queues
+ * sharing that environment, optionally a fair-share scheduling policy, and a time limit that cancels a
+ * job stuck RUNNABLE for a misconfiguration (it can never be placed), which would otherwise block every
+ * job behind it forever.
  */
 public final class LabJobQueue extends Construct {
 
@@ -31,7 +33,9 @@ public final class LabJobQueue extends Construct {
     super(scope, id);
     props.validate();
     queue = JobQueue.Builder.create(this, "Resource")
-        .priority(1)
+        .priority(props.priority())
+        // Null leaves SchedulingPolicyArn out: a FIFO queue, as in the article.
+        .schedulingPolicy(props.schedulingPolicy())
         .computeEnvironments(List.of(OrderedComputeEnvironment.builder()
             .computeEnvironment(props.computeEnvironment())
             .order(1)
@@ -51,8 +55,15 @@ public final class LabJobQueue extends Construct {
     return queue;
   }
 
-  /** The environment to feed and how long a misconfigured job may stay RUNNABLE. */
-  public record Props(IComputeEnvironment computeEnvironment, int runnableTimeoutSeconds) {
+  /** The article's queue priority; any other queue is ordered against it. */
+  public static final int DEFAULT_PRIORITY = 1;
+
+  /**
+   * The environment to feed, how long a misconfigured job may stay RUNNABLE, the queue's priority and
+   * its scheduling policy (null: FIFO).
+   */
+  public record Props(IComputeEnvironment computeEnvironment, int runnableTimeoutSeconds, int priority,
+      ISchedulingPolicy schedulingPolicy) {
 
     public static Builder builder() {
       return new Builder();
@@ -65,11 +76,16 @@ public final class LabJobQueue extends Construct {
         throw new IllegalArgumentException("runnable time limit " + runnableTimeoutSeconds + " s is outside "
             + BatchLimits.RUNNABLE_TIME_LIMIT_MIN_SECONDS + ".." + BatchLimits.RUNNABLE_TIME_LIMIT_MAX_SECONDS + " s");
       }
+      if (priority < 0 || priority > BatchLimits.PRIORITY_MAX) {
+        throw new IllegalArgumentException("queue priority " + priority + " is outside 0.." + BatchLimits.PRIORITY_MAX);
+      }
     }
 
     public static final class Builder {
       private IComputeEnvironment computeEnvironment;
       private int runnableTimeoutSeconds;
+      private int priority = DEFAULT_PRIORITY;
+      private ISchedulingPolicy schedulingPolicy;
 
       public Builder computeEnvironment(IComputeEnvironment computeEnvironment) {
         this.computeEnvironment = computeEnvironment;
@@ -81,8 +97,18 @@ public final class LabJobQueue extends Construct {
         return this;
       }
 
+      public Builder priority(int priority) {
+        this.priority = priority;
+        return this;
+      }
+
+      public Builder schedulingPolicy(ISchedulingPolicy schedulingPolicy) {
+        this.schedulingPolicy = schedulingPolicy;
+        return this;
+      }
+
       public Props build() {
-        return new Props(computeEnvironment, runnableTimeoutSeconds);
+        return new Props(computeEnvironment, runnableTimeoutSeconds, priority, schedulingPolicy);
       }
     }
   }

@@ -35,7 +35,10 @@ public record StackSettings(
     int runnableTimeoutSeconds,
     int logRetentionDays,
     boolean terminateJobsOnUpdate,
-    int updateTimeoutMinutes) {
+    int updateTimeoutMinutes,
+    List<ExtraQueue> extraQueues,
+    Optional<FairShareSettings> fairShare,
+    OptionalInt schedulingPriority) {
 
   /** A bound well above any lab use that still catches a slipped digit. */
   static final int MAX_VCPUS_LIMIT = 10_000;
@@ -48,6 +51,7 @@ public record StackSettings(
 
   public StackSettings {
     instanceTypes = List.copyOf(instanceTypes);
+    extraQueues = List.copyOf(extraQueues);
   }
 
   /** The settings for an empty context: the article's set-up. */
@@ -83,7 +87,10 @@ public record StackSettings(
         logRetentionDays(values),
         values.bool(ContextKey.TERMINATE_JOBS_ON_UPDATE),
         values.integer(ContextKey.UPDATE_TIMEOUT_MINUTES, BatchLimits.UPDATE_TIMEOUT_MIN_MINUTES,
-            BatchLimits.UPDATE_TIMEOUT_MAX_MINUTES));
+            BatchLimits.UPDATE_TIMEOUT_MAX_MINUTES),
+        ExtraQueue.fromContext(values),
+        FairShareSettings.fromContext(values),
+        schedulingPriority(values));
     settings.checkCapacity();
     return settings;
   }
@@ -129,6 +136,20 @@ public record StackSettings(
         .filter(s -> s.allowedFor(spot))
         .map(Enum::name)
         .collect(Collectors.joining(", "));
+  }
+
+  /**
+   * Batch uses a job definition's schedulingPriority only in fair-share queues; without fairShare=true
+   * every queue of this stack is FIFO, so the value would do nothing and is refused instead.
+   */
+  private static OptionalInt schedulingPriority(ContextValues values) {
+    OptionalInt priority = values.optionalInteger(ContextKey.SCHEDULING_PRIORITY, 0, BatchLimits.PRIORITY_MAX);
+    if (priority.isPresent() && !values.bool(ContextKey.FAIR_SHARE)) {
+      throw new BadInputException(ContextKey.SCHEDULING_PRIORITY.key() + "=" + priority.getAsInt()
+          + " needs fairShare=true: Batch orders jobs by schedulingPriority only in a fair-share queue, and "
+          + "without it every queue is FIFO (allowed: add -c fairShare=true, or leave schedulingPriority out)");
+    }
+    return priority;
   }
 
   private static int logRetentionDays(ContextValues values) {

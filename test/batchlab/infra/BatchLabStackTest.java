@@ -351,4 +351,86 @@ class BatchLabStackTest {
         Match.stringLikeRegexp("instance types x9z.large are not in batch-lab's catalogue: the check that a job"
             + " fits an instance was skipped.*"));
   }
+
+  /** {@code -c queues=... -c fairShare=true ...}: extra queues and one fair-share policy on all of them. */
+  @Nested
+  class QueuesAndFairShare {
+
+    private final Map<String, String> fairShare = Map.of("queues", "high:10,low:0", "fairShare", "true",
+        "shares", "teamA:1,teamB:0.5,ops*:0.125", "shareDecaySeconds", "600", "computeReservation", "50",
+        "schedulingPriority", "5");
+
+    @Test
+    void addsEachExtraQueueOnTheSameEnvironmentWithItsPriorityAndTheDefaultTimeLimits() {
+      Template template = TestStacks.template(fairShare);
+      String environment = onlyLogicalId(template, "AWS::Batch::ComputeEnvironment");
+
+      template.resourceCountIs("AWS::Batch::JobQueue", 3);
+      for (int priority : new int[] {1, 10, 0}) {
+        template.hasResourceProperties("AWS::Batch::JobQueue", Map.of(
+            "Priority", priority,
+            "JobQueueName", Match.absent(),
+            "ComputeEnvironmentOrder", List.of(Map.of(
+                "ComputeEnvironment", getAtt(environment, "ComputeEnvironmentArn"), "Order", 1)),
+            "JobStateTimeLimitActions", Match.arrayWith(List.of(Match.objectLike(Map.of("MaxTimeSeconds", 600))))));
+      }
+    }
+
+    @Test
+    void attachesOnePolicyWithTheGivenSharesDecayAndReservationToEveryQueue() {
+      Template template = TestStacks.template(fairShare);
+      String policy = onlyLogicalId(template, "AWS::Batch::SchedulingPolicy");
+
+      template.hasResourceProperties("AWS::Batch::SchedulingPolicy", Map.of(
+          "Name", Match.absent(),
+          "FairsharePolicy", Map.of(
+              "ShareDecaySeconds", 600,
+              "ComputeReservation", 50,
+              "ShareDistribution", List.of(
+                  Map.of("ShareIdentifier", "teamA", "WeightFactor", 1),
+                  Map.of("ShareIdentifier", "teamB", "WeightFactor", 0.5),
+                  Map.of("ShareIdentifier", "ops*", "WeightFactor", 0.125)))));
+      assertThat(template.findResources("AWS::Batch::JobQueue").values())
+          .allSatisfy(queue -> assertThat(((Map<?, ?>) queue.get("Properties")).get("SchedulingPolicyArn"))
+              .isEqualTo(getAtt(policy, "Arn")));
+    }
+
+    @Test
+    void givesTheJobDefinitionItsSchedulingPriority() {
+      TestStacks.template(fairShare).hasResourceProperties("AWS::Batch::JobDefinition",
+          Map.of("SchedulingPriority", 5));
+    }
+
+    @Test
+    void leavesOutWhatIsNotGivenAPolicyWithoutSharesIsAllowed() {
+      Template template = TestStacks.template(Map.of("fairShare", "true"));
+
+      template.hasResourceProperties("AWS::Batch::SchedulingPolicy", Map.of("FairsharePolicy", Map.of(
+          "ShareDecaySeconds", Match.absent(), "ComputeReservation", Match.absent())));
+      template.hasResourceProperties("AWS::Batch::JobDefinition", Map.of("SchedulingPriority", Match.absent()));
+    }
+
+    @Test
+    void extraQueuesWithoutFairShareAreFifo() {
+      Template template = TestStacks.template(Map.of("queues", "high:10"));
+
+      template.resourceCountIs("AWS::Batch::SchedulingPolicy", 0);
+      template.hasResourceProperties("AWS::Batch::JobQueue", Map.of("Priority", 10,
+          "SchedulingPolicyArn", Match.absent()));
+    }
+
+    @Test
+    void exportsNameAndArnOfEachExtraQueueUnderTheContractsOutputNames() {
+      Template template = TestStacks.template(fairShare);
+
+      assertThat(template.findOutputs("*").keySet()).contains("JobQueueName", "JobQueueArn",
+          LabContract.jobQueueNameOutput("high"), LabContract.jobQueueArnOutput("high"),
+          "JobQueuelowName", "JobQueuelowArn");
+      String high = template.findResources("AWS::Batch::JobQueue", Map.of("Properties", Map.of("Priority", 10)))
+          .keySet().iterator().next();
+      template.hasOutput("JobQueuehighArn", Map.of("Value", getAtt(high, "JobQueueArn")));
+      template.hasOutput("JobQueuehighName", Map.of("Value", Map.of("Fn::Select",
+          List.of(1, Map.of("Fn::Split", List.of("/", getAtt(high, "JobQueueArn"))))))); 
+    }
+  }
 }

@@ -27,12 +27,15 @@ class CdkNagTest {
 
   private static Annotations annotations;
   private static List<String> report;
+  private static BatchLabStack checked;
 
   @BeforeAll
   static void applyAwsSolutionsChecks(@TempDir Path outdir) throws Exception {
-    // Collect error annotations instead of failing synthesis on the first, to list them all.
+    // Collect error annotations instead of failing synthesis on the first, to list them all. The stack
+    // with an extra queue and a fair-share policy holds every resource of the article's and those two.
     BatchLabStack stack = StackSynthesizer.newStack(
-        Map.of("@aws-cdk/core:annotationsInValidationReport", false), Optional.empty(), Optional.of(outdir));
+        Map.of("@aws-cdk/core:annotationsInValidationReport", false, "queues", "high:10", "fairShare", "true",
+            "shares", "teamA:1", "schedulingPriority", "5"), Optional.empty(), Optional.of(outdir));
     NagSuppressions.addResourceSuppressions(stack.network().vpc(), List.of(suppression("AwsSolutions-VPC7",
         "Lab VPC for short-lived Batch instances with no ingress; flow logs would add CloudWatch cost to a"
             + " stack meant to cost nothing while idle")), true);
@@ -46,6 +49,7 @@ class CdkNagTest {
         "Resource::*")), true);
     Aspects.of(stack).add(new AwsSolutionsChecks(NagPackProps.builder().verbose(true).reports(true).build()));
     annotations = Annotations.fromStack(stack);
+    checked = stack;
     report = Files.readAllLines(outdir.resolve("AwsSolutions-BatchLab-NagReport.csv"));
   }
 
@@ -67,6 +71,9 @@ class CdkNagTest {
         line.startsWith("\"AwsSolutions-VPC7\",\"BatchLab/Network/Vpc/Resource\",\"Suppressed\",\"Lab VPC"));
     assertThat(report).filteredOn(line -> line.contains("\"Suppressed\"")).hasSize(3);
     assertThat(report).filteredOn(line -> line.contains("\"Compliant\"")).isNotEmpty();
+    // The pack has no rule for Batch queues or policies (they are not in the report); they were checked.
+    assertThat(checked.fairSharePolicy()).isPresent();
+    assertThat(checked.extraQueues()).containsOnlyKeys("high");
   }
 
   private static NagPackSuppression suppression(String id, String reason, String... appliesTo) {

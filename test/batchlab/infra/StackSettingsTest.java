@@ -347,4 +347,125 @@ class StackSettingsTest {
       assertThat(ContextKey.typoOf("region")).isEmpty();
     }
   }
+
+  @Nested
+  class QueuesAndFairShare {
+
+    @Test
+    void withoutTheNewKeysThereIsOneFifoQueue() {
+      StackSettings settings = StackSettings.defaults();
+
+      assertThat(settings.extraQueues()).isEmpty();
+      assertThat(settings.fairShare()).isEmpty();
+      assertThat(settings.schedulingPriority()).isEmpty();
+    }
+
+    @Test
+    void parsesExtraQueuesInTheOrderGiven() {
+      assertThat(parse("queues", "high:10, low:0").extraQueues())
+          .containsExactly(new ExtraQueue("high", 10), new ExtraQueue("low", 0));
+      assertThat(parse("queues", List.of("high:9999")).extraQueues()).containsExactly(new ExtraQueue("high", 9999));
+    }
+
+    @Test
+    void parsesThePolicyAndTheSchedulingPriority() {
+      StackSettings settings = parse("fairShare", "true", "shares", "teamA:1,teamB:0.5,ops*:0.0001",
+          "shareDecaySeconds", "604800", "computeReservation", "99", "schedulingPriority", "9999");
+
+      FairShareSettings policy = settings.fairShare().orElseThrow();
+      assertThat(policy.shares()).containsExactly(new FairShareSettings.Share("teamA", 1),
+          new FairShareSettings.Share("teamB", 0.5), new FairShareSettings.Share("ops*", 0.0001));
+      assertThat(policy.shareDecaySeconds()).isEqualTo(OptionalInt.of(604_800));
+      assertThat(policy.computeReservation()).isEqualTo(OptionalInt.of(99));
+      assertThat(settings.schedulingPriority()).isEqualTo(OptionalInt.of(9999));
+    }
+
+    @Test
+    void fairShareAloneIsAPolicyWithNoSharesDecayOrReservation() {
+      FairShareSettings policy = parse("fairShare", true).fairShare().orElseThrow();
+
+      assertThat(policy.shares()).isEmpty();
+      assertThat(policy.shareDecaySeconds()).isEmpty();
+      assertThat(policy.computeReservation()).isEmpty();
+    }
+
+    @Test
+    void rejectsMalformedQueues() {
+      String allowed = "(allowed: NAME:PRIORITY, comma-separated; NAME 1-40 letters and digits starting with a letter,"
+          + " PRIORITY a whole number from 0 to 9999)";
+      assertRejected("queues=high: item 'high' is not allowed " + allowed, "queues", "high");
+      assertRejected("queues=high:10000: item 'high:10000' is not allowed " + allowed, "queues", "high:10000");
+      assertRejected("queues=high-1:5: item 'high-1:5' is not allowed " + allowed, "queues", "high-1:5");
+      assertRejected("queues=high:-1: item 'high:-1' is not allowed " + allowed, "queues", "high:-1");
+    }
+
+    @Test
+    void rejectsADuplicateQueueAndTheDefaultQueuesName() {
+      assertRejected("queues=high:10,High:5: queue 'High' is given twice (allowed: each name once, case-insensitively)",
+          "queues", "high:10,High:5");
+      assertRejected("queues=Default:5: 'Default' names the stack's own queue (allowed: any other name)",
+          "queues", "Default:5");
+    }
+
+    @Test
+    void rejectsPolicyKeysWithoutFairShare() {
+      assertRejected("shares=teamA:1 needs fairShare=true: without it every queue is FIFO and has no scheduling "
+          + "policy (allowed: add -c fairShare=true, or leave shares out)", "shares", "teamA:1");
+      assertRejected("shareDecaySeconds=600 needs fairShare=true: without it every queue is FIFO and has no "
+          + "scheduling policy (allowed: add -c fairShare=true, or leave shareDecaySeconds out)",
+          "shareDecaySeconds", "600", "fairShare", "false");
+      assertRejected("computeReservation=50 needs fairShare=true: without it every queue is FIFO and has no "
+          + "scheduling policy (allowed: add -c fairShare=true, or leave computeReservation out)",
+          "computeReservation", 50);
+      assertRejected("schedulingPriority=5 needs fairShare=true: Batch orders jobs by schedulingPriority only in a "
+          + "fair-share queue, and without it every queue is FIFO (allowed: add -c fairShare=true, or leave "
+          + "schedulingPriority out)", "schedulingPriority", "5");
+    }
+
+    @Test
+    void rejectsValuesOutsideAwssRanges() {
+      assertRejected("shareDecaySeconds=604801 is not allowed (allowed: a whole number from 0 to 604800)",
+          "fairShare", "true", "shareDecaySeconds", "604801");
+      assertRejected("computeReservation=100 is not allowed (allowed: a whole number from 0 to 99)",
+          "fairShare", "true", "computeReservation", "100");
+      assertRejected("schedulingPriority=10000 is not allowed (allowed: a whole number from 0 to 9999)",
+          "fairShare", "true", "schedulingPriority", "10000");
+      assertRejected("shares=teamA:1000: weight factor 1000 of share 'teamA' is not allowed: 0.0001 to 999.9999",
+          "fairShare", "true", "shares", "teamA:1000");
+      assertRejected("shares=teamA:0.00001: weight factor 0.00001 of share 'teamA' is not allowed: 0.0001 to 999.9999",
+          "fairShare", "true", "shares", "teamA:0.00001");
+    }
+
+    @Test
+    void rejectsBadShareIdentifiersAndOverlaps() {
+      assertRejected("shares=team-A:1: share identifier 'team-A' is not valid: 1-255 letters and digits, optionally "
+          + "followed by *", "fairShare", "true", "shares", "team-A:1");
+      assertRejected("shares=UserA*:1,UserA1:2: share identifiers 'UserA*' and 'UserA1' overlap: the identifiers of "
+          + "one policy must not cover the same share", "fairShare", "true", "shares", "UserA*:1,UserA1:2");
+      assertRejected("shares=teamA:1,teamA:2: share identifiers 'teamA' and 'teamA' overlap: the identifiers of one "
+          + "policy must not cover the same share", "fairShare", "true", "shares", "teamA:1,teamA:2");
+      assertRejected("shares=teamA:NaN: item 'teamA:NaN' is not allowed (allowed: ID:WEIGHT, comma-separated; ID "
+          + "1-255 letters and digits, optionally followed by *; WEIGHT 0.0001 to 999.9999)",
+          "fairShare", "true", "shares", "teamA:NaN");
+      assertRejected("shares=teamA: item 'teamA' is not allowed (allowed: ID:WEIGHT, comma-separated; ID 1-255 "
+          + "letters and digits, optionally followed by *; WEIGHT 0.0001 to 999.9999)",
+          "fairShare", "true", "shares", "teamA");
+    }
+
+    @Test
+    void rejectsMoreSharesThanAQueueCanHaveActive() {
+      String shares = java.util.stream.IntStream.rangeClosed(1, 501).mapToObj(i -> "s" + i + ":1")
+          .collect(java.util.stream.Collectors.joining(","));
+      assertRejected("shares lists 501 shares (allowed: at most 500, the active shares a queue may have)",
+          "fairShare", "true", "shares", shares);
+    }
+
+    @Test
+    void catchesTyposOfTheNewKeys() {
+      assertRejected("unknown context key 'fairshare': did you mean 'fairShare'? (known keys: " + ContextKey.allKeys()
+          + ")", "fairshare", "true");
+      assertRejected("unknown context key 'queue': did you mean 'queues'? (known keys: " + ContextKey.allKeys() + ")",
+          "queue", "high:1");
+    }
+  }
 }
