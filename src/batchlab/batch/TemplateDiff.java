@@ -114,7 +114,12 @@ public final class TemplateDiff {
       case UpdateRules.JOB_QUEUE -> rules.contains(PropertyRule.REPLACEMENT)
           ? replacement(id, type, before.path("Properties"), props, properties,
               "replacement: new job queue; jobs still in the old one are terminated when it is deleted")
-          : inPlace(id, type, properties, now);
+          : jobQueueInPlace(id, before.path("Properties"), props, properties, now);
+      case UpdateRules.SCHEDULING_POLICY -> rules.contains(PropertyRule.REPLACEMENT)
+          ? replacement(id, type, before.path("Properties"), props, properties,
+              "replacement: new scheduling policy, its queues re-pointed to it; the old one is deleted")
+          : new ResourceChange(id, type, UpdateKind.IN_PLACE, "in place, no interruption: the new weights, decay "
+              + "and reservation apply from the next scheduling decision", null, properties);
       case UpdateRules.JOB_DEFINITION -> new ResourceChange(id, type, UpdateKind.NEW_REVISION,
           "new revision registered, the old one deregistered; running jobs keep their revision", null, properties);
       default -> new ResourceChange(id, type, UpdateKind.CLOUDFORMATION, cloudFormation(type, properties), null,
@@ -161,6 +166,17 @@ public final class TemplateDiff {
           properties);
     }
     return inPlace(id, type, properties, now);
+  }
+
+  /** A queue updated in place, unless it would gain or lose a scheduling policy, which Batch refuses. */
+  private static ResourceChange jobQueueInPlace(String id, JsonNode before, JsonNode after,
+      List<ResourceChange.Property> properties, Map<String, JsonNode> now) {
+    Optional<String> refusal = UpdateRules.schedulingPolicyRefusal(
+        before.hasNonNull(UpdateRules.SCHEDULING_POLICY_ARN), after.hasNonNull(UpdateRules.SCHEDULING_POLICY_ARN));
+    if (refusal.isPresent()) {
+      return failure(id, UpdateRules.JOB_QUEUE, properties, refusal.get());
+    }
+    return inPlace(id, UpdateRules.JOB_QUEUE, properties, now);
   }
 
   private static ResourceChange replacement(String id, String type, JsonNode before, JsonNode after,
@@ -300,6 +316,7 @@ public final class TemplateDiff {
       case UpdateRules.COMPUTE_ENVIRONMENT -> "compute environment";
       case UpdateRules.JOB_QUEUE -> "job queue";
       case UpdateRules.JOB_DEFINITION -> "job definition";
+      case UpdateRules.SCHEDULING_POLICY -> "scheduling policy";
       default -> type;
     };
   }

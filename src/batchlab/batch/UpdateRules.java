@@ -25,12 +25,33 @@ import java.util.Set;
  * property's text says); with false it is an infrastructure update when Batch allows one, else the
  * update fails (it may not replace). The requirement is checked on both the current and the new
  * allocation strategy, since Batch refuses to update a BEST_FIT environment and to update one to BEST_FIT.
+ *
+ * <p>Fair-share scheduling:
+ * <ul>
+ *   <li>CloudFormation template reference, AWS::Batch::SchedulingPolicy: FairsharePolicy "Update
+ *       requires: No interruption" (weights, shareDecaySeconds, computeReservation change in place, as
+ *       UpdateSchedulingPolicy does); Name and Tags "Update requires: Replacement";
+ *   <li>AWS::Batch::JobQueue SchedulingPolicyArn is not a create-only property (the resource schema lists
+ *       JobQueueName and Tags), so CloudFormation updates it in place with UpdateJobQueue, where the API
+ *       Reference allows only this: "Once a job queue is created, the fair-share scheduling policy can be
+ *       replaced but not removed" (UpdateJobQueue schedulingPolicyArn), and "A job queue without a
+ *       fair-share scheduling policy is scheduled as a FIFO job queue and can't have a fair-share
+ *       scheduling policy added" (CreateJobQueue schedulingPolicyArn).
+ * </ul>
+ * The rule chosen where AWS documents intent rather than behaviour: adding a policy to a FIFO queue or
+ * removing a queue's policy in place is a failed update. AWS does not document whether CloudFormation's
+ * handler reports an error or leaves the queue as it was; either way the stack cannot reach the template,
+ * so {@code diff} says it will fail and how to get there (a queue with a new logical id).
  */
 public final class UpdateRules {
 
   public static final String COMPUTE_ENVIRONMENT = "AWS::Batch::ComputeEnvironment";
   public static final String JOB_QUEUE = "AWS::Batch::JobQueue";
   public static final String JOB_DEFINITION = "AWS::Batch::JobDefinition";
+  public static final String SCHEDULING_POLICY = "AWS::Batch::SchedulingPolicy";
+
+  /** The job queue property naming its scheduling policy. */
+  public static final String SCHEDULING_POLICY_ARN = "SchedulingPolicyArn";
 
   /** The service-linked role an infrastructure update needs (User Guide, "Perform infrastructure updates"). */
   public static final String SERVICE_LINKED_ROLE = "AWSServiceRoleForBatch";
@@ -76,9 +97,13 @@ public final class UpdateRules {
   /** Job queue: the properties whose change replaces it; all others update in place. */
   private static final Set<String> JOB_QUEUE_REPLACEMENT = Set.of("JobQueueName", "Tags", "JobQueueType");
 
+  /** Scheduling policy: the properties updated in place (template reference); all others replace it. */
+  private static final Set<String> SCHEDULING_POLICY_IN_PLACE = Set.of("FairsharePolicy");
+
   /** The name property of each Batch type: a fixed one makes replacement fail. */
   private static final Map<String, String> NAME_PROPERTY = Map.of(
-      COMPUTE_ENVIRONMENT, "ComputeEnvironmentName", JOB_QUEUE, "JobQueueName", JOB_DEFINITION, "JobDefinitionName");
+      COMPUTE_ENVIRONMENT, "ComputeEnvironmentName", JOB_QUEUE, "JobQueueName", JOB_DEFINITION, "JobDefinitionName",
+      SCHEDULING_POLICY, "Name");
 
   private UpdateRules() {}
 
@@ -99,6 +124,9 @@ public final class UpdateRules {
           // A property these rules do not know: replacement, the conservative reading.
           : COMPUTE_ENVIRONMENT_RULES.getOrDefault(property, PropertyRule.REPLACEMENT);
       case JOB_QUEUE -> JOB_QUEUE_REPLACEMENT.contains(property) ? PropertyRule.REPLACEMENT : PropertyRule.IN_PLACE;
+      // Name, Tags and any property these rules do not know (QuotaSharePolicy): replacement.
+      case SCHEDULING_POLICY -> SCHEDULING_POLICY_IN_PLACE.contains(property)
+          ? PropertyRule.IN_PLACE : PropertyRule.REPLACEMENT;
       // Template reference: every JobDefinition property "Update requires: Replacement", which for a
       // job definition means the next revision (the old one is deregistered).
       case JOB_DEFINITION -> PropertyRule.NEW_REVISION;
@@ -131,6 +159,23 @@ public final class UpdateRules {
             + parsed + " allocation strategy (allowed: BEST_FIT_PROGRESSIVE, SPOT_CAPACITY_OPTIMIZED, "
             + "SPOT_PRICE_CAPACITY_OPTIMIZED); use a blue/green update (a new compute environment)");
       }
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * Why Batch refuses to update a queue's scheduling policy in place, or empty when it accepts it: a
+   * policy may be replaced by another, but a FIFO queue cannot get one and a fair-share queue cannot lose
+   * its own. {@code hadPolicy} and {@code hasPolicy}: whether SchedulingPolicyArn is set before and after.
+   */
+  public static Optional<String> schedulingPolicyRefusal(boolean hadPolicy, boolean hasPolicy) {
+    if (!hadPolicy && hasPolicy) {
+      return Optional.of("A job queue without a fair-share scheduling policy (FIFO) can't have one added "
+          + "(CreateJobQueue schedulingPolicyArn); create a new queue instead (a new logical id)");
+    }
+    if (hadPolicy && !hasPolicy) {
+      return Optional.of("A job queue's fair-share scheduling policy can be replaced but not removed "
+          + "(UpdateJobQueue schedulingPolicyArn); create a new queue instead (a new logical id)");
     }
     return Optional.empty();
   }

@@ -86,4 +86,104 @@ class TemplateDiffTest {
 
     assertThat(TemplateDiff.compare(before, after).empty()).isTrue();
   }
+
+  /** A FIFO or fair-share queue ({@code queuePolicy}: its SchedulingPolicyArn, or empty) and policies. */
+  static JsonNode fairShareTemplate(String queueExtra, String queuePolicy, String policies) throws Exception {
+    String arn = queuePolicy.isEmpty() ? "" : ", \"SchedulingPolicyArn\": {\"Fn::GetAtt\": [\"" + queuePolicy + "\", \"Arn\"]}";
+    return JSON.readTree("""
+        {"Resources": {
+          %s
+          "Queue": {"Type": "AWS::Batch::JobQueue", "Properties": {%s"Priority": 1,
+            "ComputeEnvironmentOrder": [{"Order": 1, "ComputeEnvironment": "arn:aws:batch:us-east-1:1:compute-environment/ce"}]%s}}
+        }}""".formatted(policies, queueExtra, arn));
+  }
+
+  static String policy(String id, String extra, double teamBWeight) {
+    return """
+        "%s": {"Type": "AWS::Batch::SchedulingPolicy", "Properties": {%s"FairsharePolicy": {"ShareDecaySeconds": 600,
+          "ShareDistribution": [{"ShareIdentifier": "teamA", "WeightFactor": 1}, {"ShareIdentifier": "teamB", "WeightFactor": %s}]}}},
+        """.formatted(id, extra, teamBWeight);
+  }
+
+  @Test
+  void aFifoQueueCannotGetAPolicyInPlaceSoTheUpdateFails() throws Exception {
+    StackChanges changes = TemplateDiff.compare(fairShareTemplate("", "", ""),
+        fairShareTemplate("", "Policy", policy("Policy", "", 0.5)));
+
+    assertThat(changes.resource("Policy").orElseThrow().kind()).isEqualTo(UpdateKind.ADDED);
+    ResourceChange queue = changes.resource("Queue").orElseThrow();
+    assertThat(queue.kind()).isEqualTo(UpdateKind.FAILURE);
+    assertThat(queue.failure()).isEqualTo("A job queue without a fair-share scheduling policy (FIFO) can't have one "
+        + "added (CreateJobQueue schedulingPolicyArn); create a new queue instead (a new logical id)");
+    assertThat(changes.fails()).isTrue();
+  }
+
+  @Test
+  void aQueuesPolicyCannotBeRemovedSoTheUpdateFails() throws Exception {
+    StackChanges changes = TemplateDiff.compare(fairShareTemplate("", "Policy", policy("Policy", "", 0.5)),
+        fairShareTemplate("", "", ""));
+
+    assertThat(changes.resource("Queue").orElseThrow().failure()).isEqualTo("A job queue's fair-share scheduling "
+        + "policy can be replaced but not removed (UpdateJobQueue schedulingPolicyArn); create a new queue instead "
+        + "(a new logical id)");
+    assertThat(changes.resource("Policy").orElseThrow().kind()).isEqualTo(UpdateKind.REMOVED);
+    assertThat(changes.resource("Policy").orElseThrow().consequence())
+        .isEqualTo("removed: the scheduling policy is deleted");
+    assertThat(changes.fails()).isTrue();
+  }
+
+  @Test
+  void aQueueMaySwitchToAnotherPolicyInPlace() throws Exception {
+    String both = policy("Old", "", 0.5) + policy("New", "", 0.25);
+    ResourceChange queue = TemplateDiff.compare(fairShareTemplate("", "Old", both), fairShareTemplate("", "New", both))
+        .resource("Queue").orElseThrow();
+
+    assertThat(queue.kind()).isEqualTo(UpdateKind.IN_PLACE);
+    assertThat(queue.properties()).extracting(ResourceChange.Property::path).containsExactly("SchedulingPolicyArn");
+  }
+
+  @Test
+  void aNewQueueMayStartWithAPolicyWhenTheOldFifoQueueIsReplaced() throws Exception {
+    ResourceChange queue = TemplateDiff.compare(fairShareTemplate("\"JobQueueName\": \"fifo\",", "", ""),
+        fairShareTemplate("\"JobQueueName\": \"fair\",", "Policy", policy("Policy", "", 0.5)))
+        .resource("Queue").orElseThrow();
+
+    assertThat(queue.kind()).isEqualTo(UpdateKind.REPLACEMENT);
+  }
+
+  @Test
+  void newWeightsDecayOrReservationUpdateThePolicyInPlaceAndLeaveTheQueueAlone() throws Exception {
+    StackChanges changes = TemplateDiff.compare(fairShareTemplate("", "Policy", policy("Policy", "", 0.5)),
+        fairShareTemplate("", "Policy", policy("Policy", "", 0.125)));
+
+    ResourceChange policy = changes.resource("Policy").orElseThrow();
+    assertThat(policy.kind()).isEqualTo(UpdateKind.IN_PLACE);
+    assertThat(policy.properties()).extracting(ResourceChange.Property::path).containsExactly("FairsharePolicy");
+    assertThat(changes.resource("Queue")).isEmpty();
+    assertThat(changes.fails()).isFalse();
+    assertThat(changes.interruptsRunningWork()).isFalse();
+  }
+
+  @Test
+  void aRenamedPolicyIsReplacedAndItsQueueRepointedInPlace() throws Exception {
+    StackChanges changes = TemplateDiff.compare(
+        fairShareTemplate("", "Policy", policy("Policy", "\"Name\": \"lab\",", 0.5)),
+        fairShareTemplate("", "Policy", policy("Policy", "\"Name\": \"lab2\",", 0.5)));
+
+    assertThat(changes.resource("Policy").orElseThrow().kind()).isEqualTo(UpdateKind.REPLACEMENT);
+    ResourceChange queue = changes.resource("Queue").orElseThrow();
+    assertThat(queue.kind()).isEqualTo(UpdateKind.IN_PLACE);
+    assertThat(queue.consequence()).isEqualTo("in place: re-pointed to the new scheduling policy");
+  }
+
+  @Test
+  void aPolicyWithAFixedNameCannotBeReplaced() throws Exception {
+    ResourceChange policy = TemplateDiff.compare(
+        fairShareTemplate("", "Policy", policy("Policy", "\"Name\": \"lab\",", 0.5)),
+        fairShareTemplate("", "Policy", policy("Policy", "\"Name\": \"lab\", \"Tags\": {\"team\": \"a\"},", 0.5)))
+        .resource("Policy").orElseThrow();
+
+    assertThat(policy.kind()).isEqualTo(UpdateKind.FAILURE);
+    assertThat(policy.failure()).isEqualTo(UpdateRules.customNameReplacement("lab"));
+  }
 }
