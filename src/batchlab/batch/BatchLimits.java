@@ -24,8 +24,13 @@ public final class BatchLimits {
   /** SubmitJob payload and job definition sizes. */
   public static final int SUBMIT_JOB_PAYLOAD_BYTES = 30 * 1024;
   public static final int JOB_DEFINITION_BYTES = 24 * 1024;
-  /** Scheduling priority of queues and jobs: 0 to 9,999. */
+  /** Scheduling priority of jobs (job definition schedulingPriority, SubmitJob schedulingPriorityOverride): 0 to 9,999. */
   public static final int PRIORITY_MAX = 9_999;
+  /**
+   * A job queue's priority: 0 to 1,000 (CloudFormation resource schema of AWS::Batch::JobQueue, Priority;
+   * CDK's template validation refuses more with rule F3034; the API Reference gives no range).
+   */
+  public static final int JOB_QUEUE_PRIORITY_MAX = 1_000;
   /** Tags per resource. */
   public static final int TAGS_PER_RESOURCE = 50;
   /** A job's attempt timeout: at least 60 seconds (JobTimeout attemptDurationSeconds). */

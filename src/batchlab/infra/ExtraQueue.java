@@ -22,7 +22,7 @@ public record ExtraQueue(String name, int priority) {
 
   private static final Pattern ITEM = Pattern.compile("(" + LabContract.EXTRA_QUEUE_NAME.pattern() + "):([0-9]{1,4})");
   private static final String ALLOWED = "NAME:PRIORITY, comma-separated; NAME 1-40 letters and digits starting "
-      + "with a letter, PRIORITY a whole number from 0 to " + BatchLimits.PRIORITY_MAX;
+      + "with a letter, PRIORITY a whole number from 0 to " + BatchLimits.JOB_QUEUE_PRIORITY_MAX;
 
   /** The extra queues in the order given; none without the key. */
   static List<ExtraQueue> fromContext(ContextValues values) {
@@ -34,6 +34,11 @@ public record ExtraQueue(String name, int priority) {
       var match = ITEM.matcher(item);
       match.matches();
       String name = match.group(1);
+      int priority = Integer.parseInt(match.group(2));
+      if (priority > BatchLimits.JOB_QUEUE_PRIORITY_MAX) {
+        throw new BadInputException(ContextKey.QUEUES.key() + "=" + spelled + ": item '" + item
+            + "' is not allowed (allowed: " + ALLOWED + ")");
+      }
       if (name.toLowerCase(Locale.ROOT).equals(RESERVED_NAME)) {
         throw new BadInputException(ContextKey.QUEUES.key() + "=" + spelled + ": '" + name
             + "' names the stack's own queue (allowed: any other name)");
@@ -43,7 +48,7 @@ public record ExtraQueue(String name, int priority) {
         throw new BadInputException(ContextKey.QUEUES.key() + "=" + spelled + ": queue '" + name
             + "' is given twice (allowed: each name once, case-insensitively)");
       }
-      queues.add(new ExtraQueue(name, Integer.parseInt(match.group(2))));
+      queues.add(new ExtraQueue(name, priority));
     }
     return List.copyOf(queues);
   }

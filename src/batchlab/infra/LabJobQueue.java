@@ -76,8 +76,8 @@ public final class LabJobQueue extends Construct {
         throw new IllegalArgumentException("runnable time limit " + runnableTimeoutSeconds + " s is outside "
             + BatchLimits.RUNNABLE_TIME_LIMIT_MIN_SECONDS + ".." + BatchLimits.RUNNABLE_TIME_LIMIT_MAX_SECONDS + " s");
       }
-      if (priority < 0 || priority > BatchLimits.PRIORITY_MAX) {
-        throw new IllegalArgumentException("queue priority " + priority + " is outside 0.." + BatchLimits.PRIORITY_MAX);
+      if (priority < 0 || priority > BatchLimits.JOB_QUEUE_PRIORITY_MAX) {
+        throw new IllegalArgumentException("queue priority " + priority + " is outside 0.." + BatchLimits.JOB_QUEUE_PRIORITY_MAX);
       }
     }
 

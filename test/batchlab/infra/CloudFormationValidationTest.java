@@ -40,6 +40,18 @@ class CloudFormationValidationTest {
   }
 
   @Test
+  void theFairShareStackPassesCloudFormationValidation(@TempDir Path outdir) throws Exception {
+    BatchLabStack stack = StackSynthesizer.newStack(Map.of("queues", "high:1000,low:0", "fairShare", "true",
+        "shares", "teamA:0.0001,ops*:999.9999", "shareDecaySeconds", "604800", "computeReservation", "99",
+        "schedulingPriority", "9999"), Optional.empty(), Optional.of(outdir));
+
+    ((App) stack.getNode().getRoot()).synth();
+
+    var report = new ObjectMapper().readTree(outdir.resolve("validation-report.json").toFile());
+    assertThat(report.get("pluginReports")).as("validation findings").isEmpty();
+  }
+
+  @Test
   void validationIsActiveAndRejectsABadPropertyValue(@TempDir Path outdir) throws Exception {
     BatchLabStack stack = StackSynthesizer.newStack(Map.of(), Optional.empty(), Optional.of(outdir));
     ((CfnComputeEnvironment) stack.computeEnvironment().computeEnvironment().getNode().getDefaultChild())

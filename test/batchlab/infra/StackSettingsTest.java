@@ -364,7 +364,7 @@ class StackSettingsTest {
     void parsesExtraQueuesInTheOrderGiven() {
       assertThat(parse("queues", "high:10, low:0").extraQueues())
           .containsExactly(new ExtraQueue("high", 10), new ExtraQueue("low", 0));
-      assertThat(parse("queues", List.of("high:9999")).extraQueues()).containsExactly(new ExtraQueue("high", 9999));
+      assertThat(parse("queues", List.of("high:1000")).extraQueues()).containsExactly(new ExtraQueue("high", 1000));
     }
 
     @Test
@@ -392,9 +392,9 @@ class StackSettingsTest {
     @Test
     void rejectsMalformedQueues() {
       String allowed = "(allowed: NAME:PRIORITY, comma-separated; NAME 1-40 letters and digits starting with a letter,"
-          + " PRIORITY a whole number from 0 to 9999)";
+          + " PRIORITY a whole number from 0 to 1000)";
       assertRejected("queues=high: item 'high' is not allowed " + allowed, "queues", "high");
-      assertRejected("queues=high:10000: item 'high:10000' is not allowed " + allowed, "queues", "high:10000");
+      assertRejected("queues=high:1001: item 'high:1001' is not allowed " + allowed, "queues", "high:1001");
       assertRejected("queues=high-1:5: item 'high-1:5' is not allowed " + allowed, "queues", "high-1:5");
       assertRejected("queues=high:-1: item 'high:-1' is not allowed " + allowed, "queues", "high:-1");
     }
