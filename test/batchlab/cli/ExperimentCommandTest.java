@@ -59,7 +59,7 @@ class ExperimentCommandTest {
       "--target aws --speed 600|--speed only applies to --target local; AWS runs on the real clock",
       "-c maxVcpus=8|-c maxVcpus=8 is set by the experiment; give the sizes with --max-vcpus instead",
       "-c jobVcpus=0|jobVcpus=0 is not allowed (allowed: a whole number from 1 to 256)",
-      "-c maxVcpu=8|unknown context key 'maxVcpu': did you mean 'maxVcpus'? (known keys: stackName, name, vpcId, spot, minVcpus, maxVcpus, desiredVcpus, instanceTypes, allocationStrategy, jobVcpus, jobMemoryMiB, jobTimeoutSeconds, runnableTimeoutSeconds, logRetentionDays, terminateJobsOnUpdate, updateTimeoutMinutes)",
+      "-c maxVcpu=8|unknown context key 'maxVcpu': did you mean 'maxVcpus'? (known keys: stackName, name, vpcId, spot, minVcpus, maxVcpus, desiredVcpus, instanceTypes, allocationStrategy, jobVcpus, jobMemoryMiB, jobTimeoutSeconds, runnableTimeoutSeconds, logRetentionDays, terminateJobsOnUpdate, updateTimeoutMinutes, queues, fairShare, shares, shareDecaySeconds, computeReservation, schedulingPriority)",
       "--endpoint-url http://127.0.0.1:1|--endpoint-url applies to --target aws only; local runs its own emulator",
       "--region us-east-1|--region applies to --target aws only; local runs its own emulator",
       "--profile lab|--profile applies to --target aws only; local needs no AWS credentials",
