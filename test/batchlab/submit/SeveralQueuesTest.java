@@ -78,6 +78,23 @@ class SeveralQueuesTest {
   }
 
   @Test
+  void aResumedMixKeepsItsGroupsAndFindsJobsTheRecordMissedOnEveryQueue() {
+    createQueue("urgent", 100, null);
+    SubmitResult complete = local.submitter().submit(SubmitRequest.builder().namePrefix("crashed")
+        .mix(JobMix.parse("default/:2,urgent/:2")).build(), SubmitListener.NONE);
+    // As if the process died after SubmitJob returned for jobs 2-4 (two of them on urgent) before jobs.json was written.
+    local.store.save(complete.run().withJobs(complete.run().jobs().subList(0, 1)));
+
+    SubmitResult resumed = local.submitter().resume(local.store.load(complete.run().runId()), SubmitListener.NONE);
+
+    assertThat(resumed.stats().adopted()).isEqualTo(3);
+    assertThat(resumed.stats().submitted()).isZero();
+    RunRecord run = local.store.load(complete.run().runId());
+    assertThat(run.groups()).isEqualTo(complete.run().groups());
+    assertThat(run.jobs()).isEqualTo(complete.run().jobs());
+  }
+
+  @Test
   void aShareIdentifierOnAFifoQueueIsRefusedBeforeAnythingIsSent() {
     assertThatThrownBy(() -> local.submitter().submit(SubmitRequest.builder().jobs(2).share("teamA").build(),
         SubmitListener.NONE))
