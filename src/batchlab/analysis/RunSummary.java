@@ -2,6 +2,7 @@ package batchlab.analysis;
 
 import batchlab.run.JobState;
 import batchlab.run.Outcome;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.Duration;
 import java.time.Instant;
@@ -30,6 +31,8 @@ import java.util.Optional;
  * @param verdict one plain line comparing observed with predicted
  * @param failed the jobs that ended FAILED
  * @param waitCauses why the jobs waited, over time and per job on average; null when no poll saw a wait
+ * @param groups the figures by queue and by share ({@link GroupSplit}); empty (and left out of the JSON) for a
+ *     run to one queue without shares
  */
 public record RunSummary(
     String runId,
@@ -48,11 +51,28 @@ public record RunSummary(
     Prediction prediction,
     String verdict,
     List<FailedJob> failed,
-    WaitBreakdown waitCauses) {
+    WaitBreakdown waitCauses,
+    @JsonInclude(JsonInclude.Include.NON_EMPTY) List<GroupFigures> groups) {
 
   public RunSummary {
     byStatus = JobState.completeCounts(byStatus);
     failed = List.copyOf(failed);
+    groups = groups == null ? List.of() : List.copyOf(groups);
+  }
+
+  /** A summary without a split by queue or share. */
+  public RunSummary(String runId, Outcome outcome, int jobs, Map<JobState, Integer> byStatus, int maxRunning,
+      int waves, Instant firstCreatedAt, Instant lastStoppedAt, Duration makespan, WaitStats runnableWait,
+      int peakInstances, int peakDesiredVcpus, int instancesUsed, Prediction prediction, String verdict,
+      List<FailedJob> failed, WaitBreakdown waitCauses) {
+    this(runId, outcome, jobs, byStatus, maxRunning, waves, firstCreatedAt, lastStoppedAt, makespan, runnableWait,
+        peakInstances, peakDesiredVcpus, instancesUsed, prediction, verdict, failed, waitCauses, List.of());
+  }
+
+  /** The same summary with this split by queue and share. */
+  public RunSummary withGroups(List<GroupFigures> split) {
+    return new RunSummary(runId, outcome, jobs, byStatus, maxRunning, waves, firstCreatedAt, lastStoppedAt, makespan,
+        runnableWait, peakInstances, peakDesiredVcpus, instancesUsed, prediction, verdict, failed, waitCauses, split);
   }
 
   public int count(JobState state) {

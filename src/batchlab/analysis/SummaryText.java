@@ -44,6 +44,7 @@ public final class SummaryText {
     text.append("RUNNABLE wait per job: ").append(wait == null ? "no job started"
         : "min " + Durations.seconds(wait.min()) + ", median " + Durations.seconds(wait.median()) + ", max "
             + Durations.seconds(wait.max())).append('\n');
+    groupLines(s.groups(), text);
     text.append("verdict: ").append(s.verdict()).append('\n');
     if (!s.failed().isEmpty()) {
       text.append("failed jobs:\n");
@@ -59,4 +60,23 @@ public final class SummaryText {
     return text.toString();
   }
 
+  /** One small table per split (by queue, by share), only for runs that have one. */
+  static void groupLines(List<GroupFigures> groups, StringBuilder text) {
+    String by = null;
+    for (GroupFigures g : groups) {
+      if (!g.by().equals(by)) {
+        by = g.by();
+        text.append(String.format("by %-10s %6s %11s %13s %12s %9s%n", by, "jobs", "peak vCPUs", "busy vCPUs*",
+            "median wait", "makespan"));
+      }
+      text.append(String.format("  %-11s %6d %11d %13s %12s %9s%n", g.name(), g.jobs(), g.peakRunningVcpus(),
+          g.meanRunningVcpusContended() == null ? "-" : String.format(java.util.Locale.ROOT, "%.2f",
+              g.meanRunningVcpusContended()),
+          g.runnableWait() == null ? "-" : Durations.seconds(g.runnableWait().median()),
+          g.makespan() == null ? "-" : Durations.seconds(g.makespan())));
+    }
+    if (!groups.isEmpty()) {
+      text.append("  * mean vCPUs RUNNING while every queue or share of the split had work\n");
+    }
+  }
 }

@@ -10,28 +10,46 @@ import software.amazon.awssdk.services.batch.BatchClient;
 import software.amazon.awssdk.services.batch.model.ComputeEnvironmentOrder;
 import software.amazon.awssdk.services.batch.model.JobQueueDetail;
 
-/** A job queue and the compute environments behind it, as DescribeJobQueues/DescribeComputeEnvironments give them. */
+/**
+ * A job queue and the compute environments behind it, as DescribeJobQueues/DescribeComputeEnvironments
+ * give them; {@code schedulingPolicyArn} is null for a FIFO queue (API Reference: JobQueueDetail).
+ */
 public record QueueCapacity(String queueArn, String queueName, String state, String status,
-    List<ComputeEnvironmentInfo> environments) {
+    List<ComputeEnvironmentInfo> environments, String schedulingPolicyArn, Integer priority) {
 
   public QueueCapacity {
     environments = List.copyOf(environments);
   }
 
+  /** A FIFO queue whose priority is not known. */
+  public QueueCapacity(String queueArn, String queueName, String state, String status,
+      List<ComputeEnvironmentInfo> environments) {
+    this(queueArn, queueName, state, status, environments, null, null);
+  }
+
+  /** Whether the queue has a fair-share scheduling policy: its jobs then need a share identifier. */
+  public boolean fairShare() {
+    return schedulingPolicyArn != null && !schedulingPolicyArn.isBlank();
+  }
+
   /** Describes the queue (name or ARN) and its environments; fails clearly if the queue does not exist. */
   public static QueueCapacity describe(BatchClient batch, String jobQueue, Retry retry) {
+    return describe(batch, jobQueue, retry, "check --job-queue or the stack's JobQueueArn output");
+  }
+
+  /** The same; a queue that does not exist fails with {@code notFoundAdvice} after the colon. */
+  public static QueueCapacity describe(BatchClient batch, String jobQueue, Retry retry, String notFoundAdvice) {
     List<JobQueueDetail> queues = retry.call("batch:DescribeJobQueues",
         () -> batch.describeJobQueues(r -> r.jobQueues(jobQueue)).jobQueues());
     if (queues.isEmpty()) {
-      throw new SubmitException("job queue " + jobQueue + " not found at " + retry.target()
-          + ": check --job-queue or the stack's JobQueueArn output");
+      throw new SubmitException("job queue " + jobQueue + " not found at " + retry.target() + ": " + notFoundAdvice);
     }
     JobQueueDetail queue = queues.get(0);
     List<String> arns = queue.computeEnvironmentOrder().stream()
         .sorted(java.util.Comparator.comparing(ComputeEnvironmentOrder::order))
         .map(ComputeEnvironmentOrder::computeEnvironment).toList();
     return new QueueCapacity(queue.jobQueueArn(), queue.jobQueueName(), queue.stateAsString(), queue.statusAsString(),
-        describeEnvironments(batch, arns, retry));
+        describeEnvironments(batch, arns, retry), queue.schedulingPolicyArn(), queue.priority());
   }
 
   static List<ComputeEnvironmentInfo> describeEnvironments(BatchClient batch, List<String> arns, Retry retry) {

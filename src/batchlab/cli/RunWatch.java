@@ -3,6 +3,7 @@ package batchlab.cli;
 import batchlab.analysis.SummaryText;
 import batchlab.aws.AwsClients;
 import batchlab.aws.ConnectionSettings;
+import batchlab.report.GroupChart;
 import batchlab.run.Outcome;
 import batchlab.run.RunRecord;
 import batchlab.run.RunStore;
@@ -40,7 +41,8 @@ final class RunWatch {
       if (saved.isPresent()) {
         out.print(SummaryText.render(result.summary(), run));
         out.println("written: " + store.dir(run.runId()).resolve(RunStore.SUMMARY_FILE) + ", "
-            + store.dir(run.runId()).resolve(RunStore.TIMELINE_FILE));
+            + store.dir(run.runId()).resolve(RunStore.TIMELINE_FILE)
+            + GroupChart.writeFor(result, store.dir(run.runId())).map(chart -> ", " + chart).orElse(""));
       } else {
         out.println("run " + run.runId() + ": none of its jobs was seen; its results were left as they were");
       }

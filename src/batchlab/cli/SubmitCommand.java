@@ -6,6 +6,7 @@ import batchlab.batch.LabContract;
 import batchlab.run.RunRecord;
 import batchlab.run.RunStore;
 import batchlab.submit.FanOutStats;
+import batchlab.submit.JobMix;
 import batchlab.submit.SubmitOptions;
 import batchlab.submit.SubmitRequest;
 import batchlab.submit.SubmitResult;
@@ -17,6 +18,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -35,7 +37,7 @@ import picocli.CommandLine;
 public final class SubmitCommand implements Callable<Integer> {
 
   private static final List<String> RUN_SHAPING = List.of("--jobs", "--stack", "--job-queue", "--job-definition",
-      "--seconds", "--parameter", "--array", "--name-prefix");
+      "--seconds", "--parameter", "--array", "--name-prefix", "--share-identifier", "--scheduling-priority", "--mix");
 
   @Option(names = "--jobs", paramLabel = "N", defaultValue = "10", description = "Jobs to submit (default: ${DEFAULT-VALUE}).")
   int jobs;
@@ -44,8 +46,22 @@ public final class SubmitCommand implements Callable<Integer> {
       description = "Stack whose outputs name the queue and job definition (default: ${DEFAULT-VALUE}).")
   String stack;
 
-  @Option(names = "--job-queue", paramLabel = "QUEUE", description = "Job queue name or ARN (overrides the stack's).")
+  @Option(names = "--job-queue", paramLabel = "QUEUE",
+      description = "A lab queue of the stack (default, or a -c queues name), or a job queue name or ARN.")
   String jobQueue;
+
+  @Option(names = "--share-identifier", paramLabel = "ID",
+      description = "Every job's fair-share identifier (required on a fair-share queue, refused on a FIFO one).")
+  String share;
+
+  @Option(names = "--scheduling-priority", paramLabel = "N",
+      description = "Every job's schedulingPriorityOverride, 0-9999 (higher first within a share).")
+  Integer priority;
+
+  @Option(names = "--mix", paramLabel = "SPEC",
+      description = "Jobs for several shares and/or queues, instead of --jobs: [QUEUE/][SHARE]:COUNT,... "
+          + "(e.g. teamA:20,teamB:20 or low/:10,high/:10).")
+  String mix;
 
   @Option(names = "--job-definition", paramLabel = "DEF",
       description = "Job definition name, name:revision or ARN (overrides the stack's).")
@@ -97,7 +113,7 @@ public final class SubmitCommand implements Callable<Integer> {
       rejectRunShapingOptions();
       resumed = store.load(resume);
     } else {
-      request = new SubmitRequest(jobs, stack, jobQueue, jobDefinition, seconds, parameters, array, namePrefix, null);
+      request = request();
     }
     var settings = resumed == null ? runOptions.connection() : runOptions.connectionFor(resumed);
     try (AwsClients clients = AwsClients.connect(settings, System.getenv())) {
@@ -118,6 +134,19 @@ public final class SubmitCommand implements Callable<Integer> {
       }
       return ExitCodes.OK;
     }
+  }
+
+  private SubmitRequest request() {
+    SubmitRequest.Builder request = SubmitRequest.builder().jobs(jobs).stack(stack).jobQueue(jobQueue)
+        .jobDefinition(jobDefinition).seconds(seconds).parameters(parameters).array(array).namePrefix(namePrefix)
+        .share(share).priority(priority);
+    if (mix != null) {
+      if (spec.commandLine().getParseResult().hasMatchedOption("--jobs")) {
+        throw new BadInputException("--jobs cannot be combined with --mix: the mix gives each entry's count");
+      }
+      request.mix(JobMix.parse(mix));
+    }
+    return request.build();
   }
 
   private void rejectRunShapingOptions() {
@@ -143,7 +172,15 @@ public final class SubmitCommand implements Callable<Integer> {
       out.println("retried " + stats.throttled() + " throttled " + plural(stats.throttled(), "call") + "; checked "
           + stats.ambiguous() + " ambiguous " + plural(stats.ambiguous(), "failure") + " by name before resending");
     }
-    out.println("queue " + run.jobQueue() + ", job definition " + run.jobDefinition());
+    if (run.grouped()) {
+      out.println("queues " + run.groups().stream().map(g -> g.queue() + " " + g.jobQueue()).distinct()
+          .collect(Collectors.joining(", ")) + "; job definition " + run.jobDefinition());
+      out.println("mix " + run.groups().stream().map(g -> g.queue() + "/" + (g.share() == null ? "" : g.share())
+          + ":" + g.count()).collect(Collectors.joining(","))
+          + (run.groups().get(0).priority() == null ? "" : ", scheduling priority " + run.groups().get(0).priority()));
+    } else {
+      out.println("queue " + run.jobQueue() + ", job definition " + run.jobDefinition());
+    }
     Prediction p = result.prediction();
     if (p != null && p.runnable()) {
       out.println("prediction: " + p.concurrency() + " at once on " + p.instances() + " x " + p.instanceType()

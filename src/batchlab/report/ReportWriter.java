@@ -39,6 +39,10 @@ public final class ReportWriter {
         Files.write(directory.resolve(r.activityFile()), r.activityPng());
         charts.add(directory.resolve(r.timelineFile()));
         charts.add(directory.resolve(r.activityFile()));
+        if (r.groupPng() != null) {
+          Files.write(directory.resolve(r.groupFile()), r.groupPng());
+          charts.add(directory.resolve(r.groupFile()));
+        }
         rendered.add(r);
       }
       Path json = directory.resolve(SUMMARY_FILE);
@@ -53,7 +57,7 @@ public final class ReportWriter {
 
   /** A run with its charts drawn. */
   private record RenderedRun(ReportRun run, ComparisonRow row, String timelineFile, byte[] timelinePng,
-      String activityFile, byte[] activityPng) {
+      String activityFile, byte[] activityPng, String groupFile, byte[] groupPng) {
 
     static RenderedRun of(ReportRun run) {
       ComparisonRow row = ComparisonRow.of(run);
@@ -62,8 +66,39 @@ public final class ReportWriter {
           run.end());
       byte[] activity = ActivityChart.png(heading + ": jobs and instances over time", run.watch().attempts(),
           run.watch().samples(), row.predictedConcurrency(), run.origin(), run.end());
+      String by = GroupChart.splitOf(run.watch().run());
+      String groupFile = by == null ? null : run.fileStem() + "-" + by + "s.png";
+      byte[] groups = by == null ? null : GroupChart.png(groupChartTitle(run, by), run.watch().run(),
+          run.watch().attempts(), by, run.origin(), run.end());
       return new RenderedRun(run, row, run.fileStem() + "-timeline.png", timeline, run.fileStem() + "-activity.png",
-          activity);
+          activity, groupFile, groups);
+    }
+  }
+
+  static String groupChartTitle(ReportRun run, String by) {
+    return heading(run) + ": vCPUs RUNNING per " + by + " (stacked)";
+  }
+
+  /** The table by queue and share, then the stacked chart, for a run that has them (Markdown). */
+  private static void groupsMarkdown(StringBuilder md, RenderedRun r) {
+    if (r.run().summary().groups().isEmpty()) {
+      return;
+    }
+    md.append("### By queue and share\n\n").append(GroupTable.of(r.run().summary().groups()).markdown())
+        .append('\n').append(GroupTable.BUSY_NOTE).append(".\n\n");
+    if (r.groupFile() != null) {
+      md.append("![").append(heading(r.run())).append(": vCPUs per group](").append(r.groupFile()).append(")\n\n");
+    }
+  }
+
+  private static void groupsHtml(StringBuilder html, RenderedRun r) {
+    if (r.run().summary().groups().isEmpty()) {
+      return;
+    }
+    html.append("<h3>By queue and share</h3>\n").append(GroupTable.of(r.run().summary().groups()).html())
+        .append("<p>").append(Markup.escape(GroupTable.BUSY_NOTE)).append(".</p>\n");
+    if (r.groupPng() != null) {
+      image(html, groupChartTitle(r.run(), GroupChart.splitOf(r.run().watch().run())), r.groupPng());
     }
   }
 
@@ -107,7 +142,13 @@ public final class ReportWriter {
       if (!r.run().twin().isEmpty()) {
         run.put("twin", r.run().twin());
       }
-      run.put("charts", Map.of("timeline", r.timelineFile(), "activity", r.activityFile()));
+      Map<String, String> charts = new LinkedHashMap<>();
+      charts.put("timeline", r.timelineFile());
+      charts.put("activity", r.activityFile());
+      if (r.groupFile() != null) {
+        charts.put("groups", r.groupFile());
+      }
+      run.put("charts", charts);
       runs.add(run);
     }
     root.put("runs", runs);
@@ -138,6 +179,7 @@ public final class ReportWriter {
       }
       md.append("![").append(heading(r.run())).append(": timeline](").append(r.timelineFile()).append(")\n\n");
       md.append("![").append(heading(r.run())).append(": activity](").append(r.activityFile()).append(")\n\n");
+      groupsMarkdown(md, r);
     }
     return md.toString();
   }
@@ -192,6 +234,7 @@ public final class ReportWriter {
       }
       image(html, heading + ": timeline, one lane per job", r.timelinePng());
       image(html, heading + ": jobs RUNNING, RUNNABLE and instances over time", r.activityPng());
+      groupsHtml(html, r);
       html.append("</section>\n");
     }
     return html.append("</body>\n</html>\n").toString();

@@ -1,5 +1,6 @@
 package batchlab.run;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -27,6 +28,9 @@ import java.util.TreeMap;
  * @param parameters job parameters sent with every SubmitJob (e.g. seconds)
  * @param job the shape of one job, for the prediction
  * @param jobs the confirmed jobs, by index
+ * @param groups the run's jobs by queue, share and priority (see {@link JobGroup}), counts adding up to
+ *     jobCount; empty for a run to one queue without shares or priorities (and for runs recorded before
+ *     groups existed), whose jobs all go to jobQueue
  */
 public record RunRecord(
     String runId,
@@ -42,7 +46,8 @@ public record RunRecord(
     boolean array,
     Map<String, String> parameters,
     JobShape job,
-    List<SubmittedJob> jobs) {
+    List<SubmittedJob> jobs,
+    @JsonInclude(JsonInclude.Include.NON_EMPTY) List<JobGroup> groups) {
 
   /**
    * How far the client's clock (the run's createdAt) may be ahead of the server's (a job's createdAt).
@@ -61,6 +66,71 @@ public record RunRecord(
     List<SubmittedJob> sorted = new ArrayList<>(jobs == null ? List.of() : jobs);
     sorted.sort(Comparator.comparingInt(SubmittedJob::index));
     jobs = List.copyOf(sorted);
+    groups = groups == null ? List.of() : List.copyOf(groups);
+    if (!groups.isEmpty() && groups.stream().mapToInt(JobGroup::count).sum() != (array ? 1 : jobCount)) {
+      throw new IllegalArgumentException("the groups of run " + runId + " hold "
+          + groups.stream().mapToInt(JobGroup::count).sum() + " submissions, not " + (array ? 1 : jobCount));
+    }
+  }
+
+  /** A run to one queue, without shares or priorities. */
+  public RunRecord(String runId, Instant createdAt, String endpoint, String region, String stack, String jobQueue,
+      String jobDefinition, String logGroup, String namePrefix, int jobCount, boolean array,
+      Map<String, String> parameters, JobShape job, List<SubmittedJob> jobs) {
+    this(runId, createdAt, endpoint, region, stack, jobQueue, jobDefinition, logGroup, namePrefix, jobCount, array,
+        parameters, job, jobs, List.of());
+  }
+
+  /** Whether the run names shares, priorities or several queues (its summary then splits by them). */
+  public boolean grouped() {
+    return !groups.isEmpty();
+  }
+
+  /** The group job {@code index} (1-based) belongs to; a run without groups is one group on jobQueue. */
+  public JobGroup group(int index) {
+    if (groups.isEmpty()) {
+      return new JobGroup(jobQueue, queueName(jobQueue), null, null, expectedSubmissions());
+    }
+    int end = 0;
+    for (JobGroup group : groups) {
+      end += group.count();
+      if (index <= end) {
+        return group;
+      }
+    }
+    throw new IllegalArgumentException("run " + runId + " has no job " + index);
+  }
+
+  /**
+   * The group of the job named {@code jobName} ({@code <prefix>-<n>}, or an array child
+   * {@code <prefix>:<i>}); empty for a name that is not the run's.
+   */
+  public java.util.Optional<JobGroup> groupOf(String jobName) {
+    if (array) {
+      return jobName.startsWith(namePrefix) ? java.util.Optional.of(group(1)) : java.util.Optional.empty();
+    }
+    String start = namePrefix + "-";
+    if (!jobName.startsWith(start)) {
+      return java.util.Optional.empty();
+    }
+    try {
+      int index = Integer.parseInt(jobName.substring(start.length()));
+      return index >= 1 && index <= jobCount ? java.util.Optional.of(group(index)) : java.util.Optional.empty();
+    } catch (NumberFormatException e) {
+      return java.util.Optional.empty();
+    }
+  }
+
+  /** Every queue the run submits to (ARNs), in the order of its groups. */
+  public List<String> queues() {
+    return groups.isEmpty() ? List.of(jobQueue)
+        : groups.stream().map(JobGroup::jobQueue).distinct().toList();
+  }
+
+  /** A queue's own name: the part of its ARN after {@code job-queue/}, or what was given. */
+  public static String queueName(String queue) {
+    int slash = queue.indexOf("job-queue/");
+    return slash < 0 ? queue : queue.substring(slash + "job-queue/".length());
   }
 
   /** The name of job {@code index} (1-based); for an array run, the array job's name. */
@@ -97,6 +167,6 @@ public record RunRecord(
   /** The same run with exactly these confirmed jobs. */
   public RunRecord withJobs(List<SubmittedJob> confirmed) {
     return new RunRecord(runId, createdAt, endpoint, region, stack, jobQueue, jobDefinition, logGroup, namePrefix,
-        jobCount, array, parameters, job, confirmed);
+        jobCount, array, parameters, job, confirmed, groups);
   }
 }

@@ -57,7 +57,7 @@ public final class ExistingJobs {
   }
 
   private List<JobSummary> matching(String nameFilter) {
-    return named(batch, run.jobQueue(), nameFilter, retry).stream()
+    return run.queues().stream().flatMap(queue -> named(batch, queue, nameFilter, retry).stream())
         .filter(j -> run.createdSince(j.createdAt() == null ? null : Instant.ofEpochMilli(j.createdAt())))
         .toList();
   }

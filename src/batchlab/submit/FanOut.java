@@ -6,6 +6,7 @@ import batchlab.aws.Backoff;
 import batchlab.aws.RateLimiter;
 import batchlab.aws.StopSignal;
 import batchlab.aws.SubmitException;
+import batchlab.run.JobGroup;
 import batchlab.run.RunRecord;
 import batchlab.run.SubmittedJob;
 import java.util.List;
@@ -119,7 +120,7 @@ final class FanOut {
       }
       SdkException error;
       try {
-        String id = batch.submitJob(request(name)).jobId();
+        String id = batch.submitJob(request(index, name)).jobId();
         submitted.incrementAndGet();
         confirm(index, id);
         return;
@@ -152,11 +153,14 @@ final class FanOut {
     }
   }
 
-  private SubmitJobRequest request(String name) {
+  private SubmitJobRequest request(int index, String name) {
+    JobGroup group = run.group(index);
     SubmitJobRequest.Builder request = SubmitJobRequest.builder()
         .jobName(name)
-        .jobQueue(run.jobQueue())
-        .jobDefinition(run.jobDefinition());
+        .jobQueue(group.jobQueue())
+        .jobDefinition(run.jobDefinition())
+        .shareIdentifier(group.share())
+        .schedulingPriorityOverride(group.priority());
     if (!run.parameters().isEmpty()) {
       request.parameters(run.parameters());
     }
@@ -173,7 +177,8 @@ final class FanOut {
   }
 
   private void confirm(int index, String id) {
-    SubmittedJob job = new SubmittedJob(index, run.jobName(index), id);
+    SubmittedJob job = run.grouped() ? SubmittedJob.in(run.group(index), index, run.jobName(index), id)
+        : new SubmittedJob(index, run.jobName(index), id);
     synchronized (confirmOrStart) {
       journal.confirm(job);
       listener.confirmed(job, journal.size(), run.expectedSubmissions());

@@ -36,7 +36,40 @@ public final class Preflight {
 
   public static Result check(BatchClient batch, String jobQueue, String jobDefinition, Map<String, String> parameters,
       int jobs, Retry retry) {
-    QueueCapacity queue = QueueCapacity.describe(batch, jobQueue, retry);
+    return check(batch, QueueCapacity.describe(batch, jobQueue, retry), jobDefinition, parameters, jobs, retry);
+  }
+
+  /** The same for a queue already described. */
+  public static Result check(BatchClient batch, QueueCapacity queue, String jobDefinition,
+      Map<String, String> parameters, int jobs, Retry retry) {
+    requireUsable(queue);
+    JobDefinitionInfo definition = JobDefinitionInfo.describe(batch, jobDefinition, retry);
+    JobShape shape = definition.shape(parameters);
+    Prediction prediction = Prediction.of(jobs, shape, queue.maxVcpus(), queue.knownInstanceTypes());
+    return new Result(queue, definition, shape, prediction, warnings(queue, shape, prediction));
+  }
+
+  /**
+   * A share identifier goes with a fair-share queue only: SubmitJob refuses it on a FIFO queue and
+   * requires it on a fair-share one (API Reference: SubmitJob shareIdentifier). Checked before anything
+   * is sent, so that no run is left half submitted.
+   *
+   * @param share the jobs' share identifier, null for none
+   */
+  public static void requireShareFits(QueueCapacity queue, String label, String share) {
+    String name = label.equals(queue.queueName()) ? label : label + " (" + queue.queueName() + ")";
+    if (share != null && !queue.fairShare()) {
+      throw new SubmitException("job queue " + name + " is FIFO (no scheduling policy) and refuses share identifier "
+          + share + ": leave out the share, or submit to a queue with a fair-share policy");
+    }
+    if (share == null && queue.fairShare()) {
+      throw new SubmitException("job queue " + name + " has the fair-share policy " + queue.schedulingPolicyArn()
+          + ": every job needs a share identifier; pass --share-identifier ID or name the shares in --mix");
+    }
+  }
+
+  /** The queue is ENABLED and VALID, or the submit fails saying how to fix it. */
+  public static void requireUsable(QueueCapacity queue) {
     if (!queue.usable()) {
       throw new SubmitException("job queue " + queue.queueName() + " is " + queue.state() + " / " + queue.status()
           + ", not ENABLED / VALID: jobs would never be scheduled"
@@ -44,10 +77,6 @@ public final class Preflight {
               ? "; enable it with: aws batch update-job-queue --job-queue " + queue.queueName() + " --state ENABLED"
               : "; check it with: aws batch describe-job-queues --job-queues " + queue.queueName()));
     }
-    JobDefinitionInfo definition = JobDefinitionInfo.describe(batch, jobDefinition, retry);
-    JobShape shape = definition.shape(parameters);
-    Prediction prediction = Prediction.of(jobs, shape, queue.maxVcpus(), queue.knownInstanceTypes());
-    return new Result(queue, definition, shape, prediction, warnings(queue, shape, prediction));
   }
 
   static List<String> warnings(QueueCapacity queue, JobShape shape, Prediction prediction) {

@@ -2,8 +2,10 @@ package batchlab.submit;
 
 import batchlab.batch.BatchLimits;
 import batchlab.batch.LabContract;
+import batchlab.batch.ShareIdentifiers;
 import batchlab.util.BadInputException;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
@@ -20,9 +22,14 @@ import java.util.regex.Pattern;
  * @param array one array job of {@code jobs} children instead of {@code jobs} jobs
  * @param namePrefix job names are {@code <prefix>-<n>}; null for {@code batchlab-<run id>}
  * @param runId null for a new id
+ * @param share the share identifier of every job (a fair-share queue needs one); null for none
+ * @param priority every job's schedulingPriorityOverride (0-9,999); null for the job definition's
+ * @param mix jobs for several shares and/or queues ({@link JobMix}); empty for {@code jobs} jobs to jobQueue.
+ *     With a mix, {@code jobs} is the sum of its counts and jobQueue the queue of entries that name none
  */
 public record SubmitRequest(int jobs, String stack, String jobQueue, String jobDefinition, Integer seconds,
-    Map<String, String> parameters, boolean array, String namePrefix, String runId) {
+    Map<String, String> parameters, boolean array, String namePrefix, String runId, String share, Integer priority,
+    List<JobMix.Entry> mix) {
 
   /**
    * Most jobs in one run: the lab's own bound, not an AWS quota. Each job is one entry of {@code jobs.json}
@@ -34,6 +41,34 @@ public record SubmitRequest(int jobs, String stack, String jobQueue, String jobD
 
   public SubmitRequest {
     parameters = parameters == null ? Map.of() : Map.copyOf(parameters);
+    mix = mix == null ? List.of() : List.copyOf(mix);
+    if (!mix.isEmpty()) {
+      if (array) {
+        throw new BadInputException("--array cannot be combined with --mix: an array job goes to one queue and share");
+      }
+      if (share != null) {
+        throw new BadInputException("--share-identifier cannot be combined with --mix: the mix names each entry's "
+            + "share");
+      }
+      long total = mix.stream().mapToLong(JobMix.Entry::count).sum();
+      if (total > MAX_JOBS) {
+        throw new BadInputException("--mix holds " + total + " jobs: use at most " + MAX_JOBS + " in one run");
+      }
+      if (jobs != total) {
+        throw new IllegalArgumentException("jobs " + jobs + " is not the mix's " + total);
+      }
+    }
+    if (jobQueue != null && jobQueue.isBlank()) {
+      throw new BadInputException("--job-queue '" + jobQueue + "' is empty: give a lab queue name (default, or one "
+          + "of the stack's -c queues), a queue name or ARN");
+    }
+    if (share != null) {
+      ShareIdentifiers.requireJobShare(share);
+    }
+    if (priority != null && (priority < 0 || priority > BatchLimits.PRIORITY_MAX)) {
+      throw new BadInputException("--scheduling-priority " + priority + " is out of range: use 0 to "
+          + BatchLimits.PRIORITY_MAX + " (higher runs first within a share)");
+    }
     if (array && (jobs < BatchLimits.ARRAY_SIZE_MIN || jobs > BatchLimits.ARRAY_SIZE_MAX)) {
       throw new BadInputException("--jobs " + jobs + " is not a valid array size: AWS Batch allows "
           + BatchLimits.ARRAY_SIZE_MIN + " to " + BatchLimits.ARRAY_SIZE_MAX);
@@ -75,6 +110,11 @@ public record SubmitRequest(int jobs, String stack, String jobQueue, String jobD
     return all;
   }
 
+  /** Whether the jobs go to more than one queue, share or priority: the run then records its groups. */
+  public boolean grouped() {
+    return !mix.isEmpty() || share != null || priority != null;
+  }
+
   /** Whether the stack must be read: unless both the queue and the definition are given. */
   public boolean needsStack() {
     return jobQueue == null || jobDefinition == null;
@@ -91,6 +131,9 @@ public record SubmitRequest(int jobs, String stack, String jobQueue, String jobD
     private boolean array;
     private String namePrefix;
     private String runId;
+    private String share;
+    private Integer priority;
+    private List<JobMix.Entry> mix = List.of();
 
     public Builder jobs(int jobs) {
       this.jobs = jobs;
@@ -137,8 +180,26 @@ public record SubmitRequest(int jobs, String stack, String jobQueue, String jobD
       return this;
     }
 
+    public Builder share(String share) {
+      this.share = share;
+      return this;
+    }
+
+    public Builder priority(Integer priority) {
+      this.priority = priority;
+      return this;
+    }
+
+    /** The mix, and jobs as the sum of its counts. */
+    public Builder mix(List<JobMix.Entry> mix) {
+      this.mix = mix;
+      this.jobs = (int) Math.min(Integer.MAX_VALUE, mix.stream().mapToLong(JobMix.Entry::count).sum());
+      return this;
+    }
+
     public SubmitRequest build() {
-      return new SubmitRequest(jobs, stack, jobQueue, jobDefinition, seconds, parameters, array, namePrefix, runId);
+      return new SubmitRequest(jobs, stack, jobQueue, jobDefinition, seconds, parameters, array, namePrefix, runId,
+          share, priority, mix);
     }
   }
 }

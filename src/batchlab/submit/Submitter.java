@@ -1,11 +1,13 @@
 package batchlab.submit;
 
 import batchlab.aws.AwsClients;
+import batchlab.aws.QueueCapacity;
 import batchlab.aws.Retry;
 import batchlab.aws.StackOutputs;
 import batchlab.aws.StopSignal;
 import batchlab.aws.SubmitException;
 import batchlab.batch.LabContract;
+import batchlab.run.JobGroup;
 import batchlab.run.RunLock;
 import batchlab.run.RunRecord;
 import batchlab.run.RunStore;
@@ -15,6 +17,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
@@ -61,32 +64,49 @@ public final class Submitter {
   /** Starts a new run and submits all its jobs. */
   public SubmitResult submit(SubmitRequest request, SubmitListener listener) {
     Retry retry = retry();
-    String stack = null;
-    String jobQueue = request.jobQueue();
+    StackOutputs outputs = null;
     String jobDefinition = request.jobDefinition();
     String logGroup = null;
     if (request.needsStack()) {
-      StackOutputs outputs = StackOutputs.describe(clients, request.stack(), retry);
-      stack = outputs.stackName();
-      if (jobQueue == null) {
-        jobQueue = outputs.require("job queue", LabContract.OUTPUT_JOB_QUEUE_ARN, LabContract.OUTPUT_JOB_QUEUE_NAME);
-      }
+      outputs = StackOutputs.describe(clients, request.stack(), retry);
       if (jobDefinition == null) {
         jobDefinition = outputs.require("job definition", LabContract.OUTPUT_JOB_DEFINITION_ARN,
             LabContract.OUTPUT_JOB_DEFINITION_NAME);
       }
       logGroup = outputs.output(LabContract.OUTPUT_LOG_GROUP_NAME).orElse(null);
     }
+    LabQueues labQueues = new LabQueues(outputs);
+    LabQueues.Named runQueue = request.jobQueue() != null ? labQueues.resolve(request.jobQueue())
+        : labQueues.defaultQueue();
+    Map<String, QueueCapacity> described = new LinkedHashMap<>();
+    List<JobGroup> groups = new ArrayList<>();
+    if (request.grouped()) {
+      List<JobMix.Entry> entries = request.mix().isEmpty()
+          ? List.of(new JobMix.Entry(null, request.share(), request.array() ? 1 : request.jobs())) : request.mix();
+      for (JobMix.Entry entry : entries) {
+        LabQueues.Named named = entry.queue() == null ? runQueue : labQueues.resolve(entry.queue());
+        QueueCapacity queue = described.computeIfAbsent(named.queue(),
+            q -> QueueCapacity.describe(clients.batch(), q, retry, labQueues.notFoundAdvice()));
+        Preflight.requireUsable(queue);
+        Preflight.requireShareFits(queue, named.label(), entry.share());
+        groups.add(new JobGroup(queue.queueArn(), named.label(), entry.share(), request.priority(), entry.count()));
+      }
+    } else {
+      described.put(runQueue.queue(),
+          QueueCapacity.describe(clients.batch(), runQueue.queue(), retry, labQueues.notFoundAdvice()));
+      Preflight.requireShareFits(described.get(runQueue.queue()), runQueue.label(), null);
+    }
     Map<String, String> parameters = request.effectiveParameters();
-    Preflight.Result preflight = Preflight.check(clients.batch(), jobQueue, jobDefinition, parameters,
-        request.jobs(), retry);
+    QueueCapacity first = described.values().iterator().next();
+    Preflight.Result preflight = Preflight.check(clients.batch(), first, jobDefinition, parameters, request.jobs(),
+        retry);
     preflight.warnings().forEach(listener::warned);
 
     String runId = request.runId() != null ? request.runId() : RunStore.newRunId(clock, new SecureRandom());
     String prefix = request.namePrefix() != null ? request.namePrefix() : "batchlab-" + runId;
     RunRecord run = new RunRecord(runId, clock.instant(), clients.endpoint().map(Object::toString).orElse(null),
-        clients.region(), stack, preflight.queue().queueArn(), preflight.definition().arn(), logGroup, prefix,
-        request.jobs(), request.array(), parameters, preflight.shape(), List.of());
+        clients.region(), outputs == null ? null : outputs.stackName(), first.queueArn(), preflight.definition().arn(),
+        logGroup, prefix, request.jobs(), request.array(), parameters, preflight.shape(), List.of(), groups);
     try (RunLock lock = store.lock(runId, "submit")) {
       if (store.exists(runId)) {
         throw new BadInputException("run " + runId + " already exists in " + store.root() + ": use --resume " + runId
@@ -111,6 +131,12 @@ public final class Submitter {
       RunRecord run = store.exists(recorded.runId()) ? store.load(recorded.runId()) : recorded;
       Preflight.Result preflight = Preflight.check(clients.batch(), run.jobQueue(), run.jobDefinition(),
           run.parameters(), run.jobCount(), retry);
+      for (JobGroup group : run.groups()) {
+        QueueCapacity queue = group.jobQueue().equals(preflight.queue().queueArn()) ? preflight.queue()
+            : QueueCapacity.describe(clients.batch(), group.jobQueue(), retry);
+        Preflight.requireUsable(queue);
+        Preflight.requireShareFits(queue, group.queue(), group.share());
+      }
       preflight.warnings().forEach(listener::warned);
       Map<String, String> onServer = run.complete() ? Map.of() : new ExistingJobs(clients.batch(), run, retry).all();
       return fanOut(run, preflight, onServer, retry, listener);

@@ -1,5 +1,6 @@
 package batchlab.watch;
 
+import batchlab.analysis.GroupSplit;
 import batchlab.analysis.RunSummary;
 import batchlab.analysis.SummaryMerge;
 import batchlab.run.RunLock;
@@ -30,7 +31,8 @@ public final class RunResults {
           .map(recorded -> {
             SummaryMerge.Merged m = SummaryMerge.merge(recorded, store.loadAttempts(runId), seen.summary(),
                 seen.attempts());
-            return new WatchResult(seen.run(), m.attempts(), seen.samples(), m.summary(), seen.observations());
+            return new WatchResult(seen.run(), m.attempts(), seen.samples(),
+                m.summary().withGroups(GroupSplit.of(seen.run(), m.attempts())), seen.observations());
           })
           .orElse(seen);
       store.saveResult(merged);

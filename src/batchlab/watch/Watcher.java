@@ -1,5 +1,6 @@
 package batchlab.watch;
 
+import batchlab.analysis.GroupSplit;
 import batchlab.analysis.Prediction;
 import batchlab.analysis.RunSummary;
 import batchlab.analysis.SummaryCalculator;
@@ -86,10 +87,10 @@ public final class Watcher {
           + run.runId());
     }
     Retry retry = new Retry(Backoff.DEFAULT, new StopSignal(), target);
-    QueueCapacity queue = QueueCapacity.describe(batch, run.jobQueue(), retry);
+    RunQueues queues = RunQueues.describe(batch, run, retry, listener::warned);
+    QueueCapacity queue = queues.first(run);
     JobTracker jobs = JobTracker.of(run, batch, retry, listener::warned);
-    InstanceTracker instances = new InstanceTracker(ecs, queue.clusters(), retry);
-    QueueWaits waits = new QueueWaits(batch, queue.queueArn(), retry, listener::warned);
+    InstanceTracker instances = new InstanceTracker(ecs, queues.clusters(), retry);
     boolean countInstances = true;
     List<String> notRecorded = new ArrayList<>();
 
@@ -108,9 +109,9 @@ public final class Watcher {
           notRecorded.add("instances (ECS registeredAt, when each left the cluster): " + e.getMessage());
         }
       }
-      Environments environments = readEnvironments(queue, retry);
+      Environments environments = readEnvironments(queues, retry);
       instances.seenAt(environments.time());
-      WaitCause cause = waits.cause(jobs.polled(), counts.getOrDefault(JobState.RUNNABLE, 0),
+      WaitCause cause = queues.cause(jobs.polled(), counts.getOrDefault(JobState.RUNNABLE, 0),
           environments.desiredVcpus(), countInstances ? instances.registeredVcpus() : -1, environments.maxVcpus());
       Sample sample = new Sample(environments.time(), counts, instanceCount, environments.desiredVcpus(),
           jobs.unknown(), cause);
@@ -143,7 +144,7 @@ public final class Watcher {
     List<JobAttempt> attempts = new ArrayList<>();
     details.forEach(n -> attempts.addAll(TimelineBuilder.attempts(n.detail(), n.name(), instances::lookup)));
     if (outcome == Outcome.COMPLETED && countInstances && options.followScaleIn() != null) {
-      countInstances = followScaleIn(instances, attempts, queue, retry, listener, notRecorded);
+      countInstances = followScaleIn(instances, attempts, queues, retry, listener, notRecorded);
     }
     Observations observations = new CalibrationRecorder(ec2, ecs, retry, listener::warned)
         .record(instances, details.stream().map(JobTracker.Named::detail).toList(), countInstances, notRecorded);
@@ -155,7 +156,8 @@ public final class Watcher {
       listener.cancelled(unfinished.size());
     }
     Prediction prediction = Prediction.of(jobs.jobs(), run.job(), queue.maxVcpus(), queue.knownInstanceTypes());
-    RunSummary summary = SummaryCalculator.summarize(run.runId(), jobs.jobs(), attempts, samples, prediction, outcome);
+    RunSummary summary = SummaryCalculator.summarize(run.runId(), jobs.jobs(), attempts, samples, prediction, outcome)
+        .withGroups(GroupSplit.of(run, attempts));
     return new WatchResult(run, attempts, samples, summary, observations);
   }
 
@@ -165,7 +167,7 @@ public final class Watcher {
    *
    * @return whether the instances could still be read (false after an ECS failure)
    */
-  private boolean followScaleIn(InstanceTracker instances, List<JobAttempt> attempts, QueueCapacity queue,
+  private boolean followScaleIn(InstanceTracker instances, List<JobAttempt> attempts, RunQueues queue,
       Retry retry, WatchListener listener, List<String> notRecorded) {
     Set<String> used = attempts.stream().map(JobAttempt::instance).filter(Objects::nonNull).collect(Collectors.toSet());
     long deadline = System.nanoTime() + options.followScaleIn().toNanos();
@@ -196,7 +198,7 @@ public final class Watcher {
   private record Environments(Instant time, int desiredVcpus, int maxVcpus) {}
 
   /** desiredvCpus now, and the poll's time on the server's clock (its Date header) when it gives one. */
-  private Environments readEnvironments(QueueCapacity queue, Retry retry) {
+  private Environments readEnvironments(RunQueues queue, Retry retry) {
     DescribeComputeEnvironmentsResponse response = retry.call("batch:DescribeComputeEnvironments",
         () -> batch.describeComputeEnvironments(r -> r.computeEnvironments(queue.environmentArns())));
     int desired = response.computeEnvironments().stream()
