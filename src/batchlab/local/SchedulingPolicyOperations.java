@@ -66,10 +66,15 @@ final class SchedulingPolicyOperations {
     return response;
   }
 
-  /** The new fair-share settings apply from the next scheduling pass of every queue using the policy. */
+  /**
+   * A given fairsharePolicy replaces the old one whole (its unset fields take their defaults); none
+   * leaves it as it is. The new settings apply from the next scheduling pass of every queue using it.
+   */
   JsonNode update(JsonNode request) {
     SchedulingPolicy policy = registry.policy(Json.requiredString(request, "arn"));
-    policy.fairshare = SchedulingPolicy.Fairshare.parse(request.get("fairsharePolicy"));
+    if (request.hasNonNull("fairsharePolicy")) {
+      policy.fairshare = SchedulingPolicy.Fairshare.parse(request.get("fairsharePolicy"));
+    }
     scheduler.markDirty();
     return Json.object();
   }

@@ -46,6 +46,9 @@ class FairSharePolicyApiTest {
     assertThat(detail.fairsharePolicy().computeReservation()).isEqualTo(10);
     assertThat(detail.fairsharePolicy().shareDecaySeconds()).isZero();
     assertThat(detail.fairsharePolicy().shareDistribution()).isEmpty();
+    harness.batch.updateSchedulingPolicy(r -> r.arn(policy)); // no fairsharePolicy: left as it is
+    assertThat(harness.batch.describeSchedulingPolicies(r -> r.arns(policy)).schedulingPolicies().get(0)
+        .fairsharePolicy().computeReservation()).isEqualTo(10);
 
     harness.batch.tagResource(r -> r.resourceArn(policy).tags(Map.of("team", "lab")));
     assertThat(harness.batch.listTagsForResource(r -> r.resourceArn(policy)).tags()).isEqualTo(Map.of("team", "lab"));
