@@ -21,6 +21,10 @@ record Arns(String region, String account) {
     return batch("job-definition/" + name + ":" + revision);
   }
 
+  String schedulingPolicy(String name) {
+    return batch("scheduling-policy/" + name);
+  }
+
   String job(String id) {
     return batch("job/" + id);
   }

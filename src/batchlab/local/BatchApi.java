@@ -17,10 +17,9 @@ import java.util.Set;
  */
 final class BatchApi {
 
-  /** Batch operations the emulator knows of but does not implement (fair share, EKS, services...). */
+  /** Batch operations the emulator knows of but does not implement (consumable resources, services...). */
   private static final Set<String> KNOWN_UNSUPPORTED = Set.of(
-      "createschedulingpolicy", "deleteschedulingpolicy", "describeschedulingpolicies", "listschedulingpolicies",
-      "updateschedulingpolicy", "canceljobs", "terminatejobs", "createconsumableresource",
+      "canceljobs", "terminatejobs", "createconsumableresource",
       "deleteconsumableresource", "describeconsumableresource", "listconsumableresources",
       "updateconsumableresource", "listjobsbyconsumableresource", "createserviceenvironment",
       "deleteserviceenvironment", "describeserviceenvironments", "updateserviceenvironment", "submitservicejob",

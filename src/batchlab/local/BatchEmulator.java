@@ -53,12 +53,13 @@ public final class BatchEmulator implements AutoCloseable {
     EnvironmentOperations environments = plane.environments;
     QueueOperations queues = plane.queues;
     DefinitionOperations definitions = plane.definitions;
+    SchedulingPolicyOperations policies = plane.policies;
     Map<String, Operation> operations = plane.operations;
     String templateJson = builder.templateJson;
     StackRecord stack = templateJson == null ? null : simulation.call(() -> {
       TemplateLoader loader = new TemplateLoader(templateJson, builder.stackName, builder.seed, arns);
       return new StackRecord(templateJson, TemplateLoader.parse(templateJson),
-          loader.load(environments, queues, definitions, start));
+          loader.load(environments, policies, queues, definitions, start));
     });
     StackServices services = new StackServices(registry, environments, queues, definitions, scheduler, arns,
         builder.seed);

@@ -20,6 +20,7 @@ final class ControlPlane {
   final EnvironmentOperations environments;
   final QueueOperations queues;
   final DefinitionOperations definitions;
+  final SchedulingPolicyOperations policies;
   final Map<String, Operation> operations = new HashMap<>();
 
   ControlPlane(Arns arns, VirtualClock clock, Ids ids, Timings timings, Faults faults, CapacityLimits capacity,
@@ -32,10 +33,12 @@ final class ControlPlane {
     this.environments = new EnvironmentOperations(registry, scheduler, ids);
     this.queues = new QueueOperations(registry, scheduler);
     this.definitions = new DefinitionOperations(registry);
+    this.policies = new SchedulingPolicyOperations(registry, scheduler);
     JobOperations jobs = new JobOperations(registry, scheduler, ids, new JobViews(arns), workload);
     environments.register(operations);
     queues.register(operations);
     definitions.register(operations);
+    policies.register(operations);
     jobs.register(operations);
     new QueueSnapshotOperation(registry, scheduler).register(operations);
   }

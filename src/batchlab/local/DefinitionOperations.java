@@ -15,7 +15,8 @@ final class DefinitionOperations {
   /** A RegisterJobDefinition call as sent, checked. */
   record RegisterRequest(String name, ObjectNode containerProperties, Resources resources,
       Map<String, String> parameters, RetryStrategy retryStrategy, Integer attemptDurationSeconds,
-      Map<String, String> tags, List<String> platformCapabilities, boolean propagateTags) {
+      Map<String, String> tags, List<String> platformCapabilities, boolean propagateTags,
+      Integer schedulingPriority) {
 
     static RegisterRequest parse(JsonNode request) {
       String name = Json.requiredName(request, "jobDefinitionName");
@@ -49,7 +50,8 @@ final class DefinitionOperations {
       return new RegisterRequest(name, container.deepCopy(), resources, Json.stringMap(request, "parameters"),
           RetryStrategy.parse(request.get("retryStrategy")), attemptDuration, Json.stringMap(request, "tags"),
           platforms.isEmpty() ? List.of("EC2") : List.copyOf(platforms),
-          request.path("propagateTags").asBoolean(false));
+          request.path("propagateTags").asBoolean(false),
+          Json.optionalInt(request, "schedulingPriority", 0, BatchLimits.PRIORITY_MAX));
     }
   }
 
@@ -75,7 +77,7 @@ final class DefinitionOperations {
     JobDefinition definition = registry.addDefinition(name, revision -> new JobDefinition(name, revision,
         registry.arns.jobDefinition(name, revision), request.containerProperties(), request.resources(),
         request.parameters(), request.retryStrategy(), request.attemptDurationSeconds(), request.tags(),
-        request.platformCapabilities(), request.propagateTags()));
+        request.platformCapabilities(), request.propagateTags(), request.schedulingPriority()));
     ObjectNode response = Json.object();
     response.put("jobDefinitionName", name);
     response.put("jobDefinitionArn", definition.arn);
@@ -133,6 +135,9 @@ final class DefinitionOperations {
     }
     node.set("tags", Json.stringMapNode(definition.tags));
     node.put("propagateTags", definition.propagateTags);
+    if (definition.schedulingPriority != null) {
+      node.put("schedulingPriority", definition.schedulingPriority);
+    }
     node.set("platformCapabilities", Json.stringArray(definition.platformCapabilities));
     node.put("containerOrchestrationType", "ECS");
     return node;

@@ -20,12 +20,14 @@ final class JobDefinition {
   final Map<String, String> tags;
   final List<String> platformCapabilities;
   final boolean propagateTags;
+  /** schedulingPriority (0-9,999) for fair-share queues, null when not set. */
+  final Integer schedulingPriority;
   /** ACTIVE, or INACTIVE once deregistered. */
   String status = "ACTIVE";
 
   JobDefinition(String name, int revision, String arn, ObjectNode containerProperties, Resources resources,
       Map<String, String> parameters, RetryStrategy retryStrategy, Integer attemptDurationSeconds,
-      Map<String, String> tags, List<String> platformCapabilities, boolean propagateTags) {
+      Map<String, String> tags, List<String> platformCapabilities, boolean propagateTags, Integer schedulingPriority) {
     this.name = name;
     this.revision = revision;
     this.arn = arn;
@@ -37,6 +39,7 @@ final class JobDefinition {
     this.tags = tags;
     this.platformCapabilities = platformCapabilities;
     this.propagateTags = propagateTags;
+    this.schedulingPriority = schedulingPriority;
   }
 
   boolean active() {

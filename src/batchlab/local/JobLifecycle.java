@@ -48,12 +48,18 @@ final class JobLifecycle {
     registry.addJob(job);
     index(job, null);
     activeJobs++;
+    ShareUsage shares = job.queue.shares;
     if (job.isArrayParent()) {
       for (Job child : job.children) {
         registry.addJob(child);
         activeJobs++;
+        if (shares != null) {
+          shares.submitted(child);
+        }
       }
       job.childCounts.put(JobStatus.SUBMITTED, job.children.length);
+    } else if (shares != null) {
+      shares.submitted(job);
     }
     loop.after(timings.dispatch(), () -> dispatch(job));
   }
@@ -145,6 +151,9 @@ final class JobLifecycle {
     job.blockedReason = null;
     job.statusReason = null;
     instance.environment.occupy(instance, job.spec.resources());
+    if (job.queue.shares != null) {
+      job.queue.shares.placed(job, loop.now());
+    }
     instance.jobs.add(job);
     instance.idleToken++;
     instance.ranAJob = true;
@@ -221,6 +230,9 @@ final class JobLifecycle {
     instance.jobs.remove(job);
     instance.environment.release(instance, job.spec.resources());
     long now = loop.now();
+    if (job.queue.shares != null) {
+      job.queue.shares.attemptEnded(job, now);
+    }
     if (instance.idle()) {
       instance.idleSince = now;
       fleet.scheduleIdleCheck(instance);
@@ -307,6 +319,9 @@ final class JobLifecycle {
     job.stoppedAt = loop.now();
     setStatus(job, status);
     activeJobs--;
+    if (job.queue.shares != null && !job.isArrayParent()) {
+      job.queue.shares.finished(job);
+    }
     if (job.parent != null) {
       childFinished(job.parent);
     }

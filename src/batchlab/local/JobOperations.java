@@ -24,6 +24,11 @@ final class JobOperations {
   private final WorkloadModel workload;
   private long jobSeq;
 
+  /** AWS's answers to a SubmitJob without them on a fair-share queue, as AWS words them. */
+  static final String SHARE_REQUIRED = "shareIdentifier must be specified.";
+  static final String PRIORITY_REQUIRED =
+      "Either schedulingPriority in job definition or schedulingPriorityOverride should be specified.";
+
   JobOperations(Registry registry, Scheduler scheduler, Ids ids, JobViews views, WorkloadModel workload) {
     this.registry = registry;
     this.scheduler = scheduler;
@@ -48,6 +53,7 @@ final class JobOperations {
       throw ApiException.client("job queue " + queue.name + " is DISABLED and cannot accept new jobs");
     }
     JobDefinition definition = registry.definition(request.jobDefinition());
+    checkShare(queue, definition, request);
     checkDependencies(request);
     JobSpec spec = spec(request, definition);
     long now = scheduler.now();
@@ -90,7 +96,36 @@ final class JobOperations {
     WorkloadModel.Run run = workload.run(new WorkloadModel.Submission(request.jobName(), definition.name, parameters,
         command(definition, overrides, parameters)));
     return new JobSpec(definition, parameters, overrides, resources, retry, timeout, request.tags(), propagateTags,
-        run.duration().toMillis(), run.failure(), run.exitOnSigterm(), request.dependsOn());
+        run.duration().toMillis(), run.failure(), run.exitOnSigterm(), request.dependsOn(),
+        request.shareIdentifier(),
+        request.schedulingPriorityOverride() != null ? request.schedulingPriorityOverride() : definition.schedulingPriority);
+  }
+
+  /**
+   * API Reference, SubmitJob shareIdentifier: required on a queue with a fair-share scheduling policy,
+   * not allowed on one without; a fair-share job needs a schedulingPriority from its definition or
+   * the override; a queue takes at most 500 active share identifiers.
+   */
+  private void checkShare(JobQueue queue, JobDefinition definition, SubmitJobRequest request) {
+    String share = request.shareIdentifier();
+    if (!queue.fairShare()) {
+      if (share != null) {
+        throw ApiException.client("shareIdentifier can only be specified for a job queue with a fair-share "
+            + "scheduling policy; job queue " + queue.name + " has none");
+      }
+      return;
+    }
+    if (share == null) {
+      throw ApiException.client(SHARE_REQUIRED);
+    }
+    if (request.schedulingPriorityOverride() == null && definition.schedulingPriority == null) {
+      throw ApiException.client(PRIORITY_REQUIRED);
+    }
+    ShareUsage.Share known = queue.shares.share(share);
+    if (known.unfinishedJobs == 0 && queue.shares.activeShares(scheduler.now(), queue.policy.fairshare.shareDecaySeconds()) >= BatchLimits.SHARES_ACTIVE_PER_QUEUE_MAX) {
+      throw ApiException.client("job queue " + queue.name + " already has "
+          + BatchLimits.SHARES_ACTIVE_PER_QUEUE_MAX + " active share identifiers; a job of a new one cannot be added");
+    }
   }
 
   /** The command the container would run: the override's, else the definition's, Ref::name substituted. */

@@ -23,7 +23,10 @@ final class JobQueue {
   final Map<String, String> tags;
   String state;
   int priority;
-  String schedulingPolicyArn;
+  /** The fair-share scheduling policy, or null for a FIFO queue (a FIFO queue cannot gain one). */
+  SchedulingPolicy policy;
+  /** Fair-share queues only: what each share has used. */
+  ShareUsage shares;
   /** Compute environments in ascending {@code order}: placement prefers the first. */
   List<ComputeEnvironment> computeEnvironments = new ArrayList<>();
   List<Integer> computeEnvironmentOrders = new ArrayList<>();
@@ -49,6 +52,10 @@ final class JobQueue {
     for (JobStatus status : JobStatus.values()) {
       byStatus.put(status, new TreeMap<>());
     }
+  }
+
+  boolean fairShare() {
+    return policy != null;
   }
 
   boolean enabled() {

@@ -13,6 +13,8 @@ import java.util.Map;
  * @param runFailure the container's failure reason when the workload model says the job fails
  *     (it exits 1 as soon as it runs); null when the job runs normally
  * @param exitOnSigterm the exit code on SIGTERM when an attempt times out; null: SIGTERM is ignored
+ * @param shareIdentifier the job's share in a fair-share queue; null in a FIFO queue
+ * @param schedulingPriority the override, else the definition's schedulingPriority; null when neither is set
  */
 record JobSpec(
     JobDefinition definition,
@@ -26,7 +28,9 @@ record JobSpec(
     long runMillis,
     String runFailure,
     Integer exitOnSigterm,
-    List<Dependency> dependsOn) {
+    List<Dependency> dependsOn,
+    String shareIdentifier,
+    Integer schedulingPriority) {
 
   /** One dependsOn entry: a job id and, for array jobs, SEQUENTIAL or N_TO_N (null otherwise). */
   record Dependency(String jobId, String type) {}

@@ -21,6 +21,12 @@ final class JobViews {
     node.put("jobName", job.name);
     node.put("jobId", job.id);
     node.put("jobQueue", job.queue.arn);
+    if (job.spec.shareIdentifier() != null) {
+      node.put("shareIdentifier", job.spec.shareIdentifier());
+    }
+    if (job.spec.schedulingPriority() != null) {
+      node.put("schedulingPriority", job.spec.schedulingPriority());
+    }
     node.put("status", job.status.name());
     ArrayNode attempts = node.putArray("attempts");
     for (Attempt attempt : job.attempts) {

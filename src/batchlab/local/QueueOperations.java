@@ -61,7 +61,10 @@ final class QueueOperations {
     JobQueue queue = new JobQueue(name, registry.arns.jobQueue(name), registry.nextSeq(), request.tags());
     queue.state = request.state();
     queue.priority = request.priority();
-    queue.schedulingPolicyArn = request.schedulingPolicyArn();
+    if (request.schedulingPolicyArn() != null) {
+      queue.policy = registry.policy(request.schedulingPolicyArn());
+      queue.shares = new ShareUsage();
+    }
     setEnvironments(queue, request.computeEnvironmentOrder());
     queue.timeLimitActions = request.timeLimitActions();
     registry.addQueue(queue);
@@ -73,6 +76,7 @@ final class QueueOperations {
     JobQueue queue = registry.queue(Json.requiredString(request, "jobQueue"));
     String state = Json.enumValue(request, "state", null, "ENABLED", "DISABLED");
     Integer priority = Json.optionalInt(request, "priority", 0, 1000);
+    SchedulingPolicy policy = replacementPolicy(queue, Json.optionalString(request, "schedulingPolicyArn"));
     if (request.hasNonNull("computeEnvironmentOrder")) {
       setEnvironments(queue, order(request.get("computeEnvironmentOrder"), false));
     }
@@ -82,12 +86,35 @@ final class QueueOperations {
     if (state != null) {
       queue.state = state;
     }
+    if (policy != null) {
+      queue.policy = policy;
+    }
     if (priority != null) {
       queue.priority = priority;
       registry.sortQueues();
     }
     scheduler.markDirty();
     return nameAndArn(queue);
+  }
+
+  /**
+   * UpdateJobQueue schedulingPolicyArn (API Reference, CreateJobQueue/UpdateJobQueue): a fair-share
+   * queue's policy "can be replaced but can't be removed", and a FIFO queue "can't have a fair-share
+   * scheduling policy added". Null when the call leaves the policy as it is.
+   */
+  private SchedulingPolicy replacementPolicy(JobQueue queue, String arn) {
+    if (arn == null) {
+      return null;
+    }
+    if (!queue.fairShare()) {
+      throw ApiException.client("job queue " + queue.name + " is a FIFO queue and can't have a fair-share "
+          + "scheduling policy added");
+    }
+    if (arn.isEmpty()) {
+      throw ApiException.client("the fair-share scheduling policy of job queue " + queue.name
+          + " can be replaced but can't be removed");
+    }
+    return registry.policy(arn);
   }
 
   private JsonNode describe(JsonNode request) {
@@ -160,8 +187,8 @@ final class QueueOperations {
   private static ObjectNode render(JobQueue queue) {
     ObjectNode node = nameAndArn(queue);
     node.put("state", queue.state);
-    if (queue.schedulingPolicyArn != null) {
-      node.put("schedulingPolicyArn", queue.schedulingPolicyArn);
+    if (queue.policy != null) {
+      node.put("schedulingPolicyArn", queue.policy.arn);
     }
     node.put("status", "VALID");
     node.put("statusReason", "JobQueue Healthy");

@@ -26,6 +26,8 @@ final class Registry {
   private final List<JobQueue> queuesByPriority = new ArrayList<>();
   private final Map<String, TreeMap<Integer, JobDefinition>> definitions = new LinkedHashMap<>();
   private final Map<String, Job> jobsById = new HashMap<>();
+  /** Scheduling policies by ARN, in creation order. */
+  private final Map<String, SchedulingPolicy> policies = new LinkedHashMap<>();
   private long resourceSeq;
 
   Registry(Arns arns) {
@@ -100,6 +102,33 @@ final class Registry {
       throw ApiException.client("job queue " + nameOrArn + " does not exist");
     }
     return queue;
+  }
+
+  // ---------------------------------------------------------------- scheduling policies
+
+  boolean hasPolicy(String arn) {
+    return policies.containsKey(arn);
+  }
+
+  void addPolicy(SchedulingPolicy policy) {
+    policies.put(policy.arn, policy);
+  }
+
+  void removePolicy(SchedulingPolicy policy) {
+    policies.remove(policy.arn);
+  }
+
+  Collection<SchedulingPolicy> policies() {
+    return policies.values();
+  }
+
+  /** A scheduling policy by ARN (the API names policies by ARN only). */
+  SchedulingPolicy policy(String arn) {
+    SchedulingPolicy policy = policies.get(arn);
+    if (policy == null) {
+      throw ApiException.client("scheduling policy " + arn + " does not exist");
+    }
+    return policy;
   }
 
   // ---------------------------------------------------------------- job definitions
@@ -192,6 +221,9 @@ final class Registry {
     }
     if (arn.contains(":job-queue/")) {
       return queue(arn).tags;
+    }
+    if (arn.contains(":scheduling-policy/")) {
+      return policy(arn).tags;
     }
     if (arn.contains(":job-definition/")) {
       return definition(arn).tags;

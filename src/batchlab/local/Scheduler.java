@@ -12,7 +12,8 @@ import batchlab.batch.InstanceType;
  * <ul>
  *   <li>Queues are evaluated in descending priority; within a queue jobs are placed strictly FIFO
  *       (User Guide, "Job scheduling": the default scheduler is first-in, first-out), so the head
- *       job that does not fit makes the jobs behind it wait.
+ *       job that does not fit makes the jobs behind it wait. A queue with a fair-share scheduling
+ *       policy places them in {@link FairShareOrder} instead, keeping its {@link ComputeReservation}.
  *   <li>A job is placed on a ready instance of the queue's first compute environment (in
  *       computeEnvironmentOrder) that has room for its vCPUs and memory, best fit first.
  *   <li>RUNNABLE jobs without room get instances launched for them, from the allowed types by the
@@ -116,11 +117,18 @@ final class Scheduler {
     }
   }
 
-  /** Places RUNNABLE jobs on ready instances in FIFO order until the head does not fit. */
+  /**
+   * Places RUNNABLE jobs on ready instances in dispatch order (FIFO, or {@link FairShareOrder} with
+   * the {@link ComputeReservation} held back) until the next job does not fit.
+   */
   private void placeRunnable(JobQueue queue) {
+    FairShareOrder fairShare = queue.fairShare() ? new FairShareOrder(queue, loop.now()) : null;
     while (!queue.runnable.isEmpty()) {
-      Job head = queue.runnable.first();
+      Job head = fairShare == null ? queue.runnable.first() : fairShare.next();
       Resources need = head.spec.resources();
+      if (fairShare != null && !ComputeReservation.admits(queue, loop.now(), queue.shares.currentVcpus(), need.vcpus())) {
+        return;
+      }
       Instance instance = CapacityPlanner.firstFromEnabled(queue, ce -> ce.bestFit(need));
       if (instance != null) {
         lifecycle.place(head, instance);
@@ -143,9 +151,13 @@ final class Scheduler {
    * in FIFO order until the compute environments cannot grow (maxvCpus) or the head is blocked.
    */
   private void planCapacity(JobQueue queue) {
+    int committed = queue.fairShare() ? ComputeReservation.committedVcpus(queue) : 0;
     while (!queue.unplanned.isEmpty()) {
       Job job = queue.unplanned.first();
       Resources need = job.spec.resources();
+      if (queue.fairShare() && !ComputeReservation.admits(queue, loop.now(), committed, need.vcpus())) {
+        return; // no instances for capacity the reserve holds back
+      }
       boolean waitsForCapacity = CapacityPlanner.INSUFFICIENT_INSTANCE_CAPACITY.equals(job.blockedReason);
       if (job.blockedReason != null && !waitsForCapacity) {
         return;
@@ -166,6 +178,7 @@ final class Scheduler {
         lifecycle.unblock(job);
       }
       fleet.reserve(job, instance);
+      committed += need.vcpus();
     }
   }
 }

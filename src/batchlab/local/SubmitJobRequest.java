@@ -1,6 +1,8 @@
 package batchlab.local;
 
 import batchlab.batch.BatchLimits;
+import batchlab.batch.ShareIdentifiers;
+import batchlab.util.BadInputException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
@@ -18,6 +20,8 @@ import java.util.Map;
  * @param retryStrategy null when the call gives none (the definition's applies)
  * @param attemptDurationSeconds null when the call gives none (the definition's applies)
  * @param propagateTags null when the call gives none (the definition's applies)
+ * @param shareIdentifier null when the call gives none
+ * @param schedulingPriorityOverride 0 to 9,999, null when the call gives none (the definition's applies)
  */
 record SubmitJobRequest(
     String jobName,
@@ -31,7 +35,9 @@ record SubmitJobRequest(
     RetryStrategy retryStrategy,
     Integer attemptDurationSeconds,
     Map<String, String> tags,
-    Boolean propagateTags) {
+    Boolean propagateTags,
+    String shareIdentifier,
+    Integer schedulingPriorityOverride) {
 
   static SubmitJobRequest parse(JsonNode request) {
     String name = Json.requiredJobName(request, "jobName");
@@ -56,8 +62,18 @@ record SubmitJobRequest(
     }
     Map<String, String> tags = Json.stringMap(request, "tags");
     Boolean propagateTags = request.has("propagateTags") ? request.path("propagateTags").asBoolean() : null;
+    String share = Json.optionalString(request, "shareIdentifier");
+    if (share != null) {
+      try {
+        ShareIdentifiers.requireJobShare(share);
+      } catch (BadInputException e) {
+        throw ApiException.client(e.getMessage());
+      }
+    }
+    Integer priority = Json.optionalInt(request, "schedulingPriorityOverride", 0, BatchLimits.PRIORITY_MAX);
     return new SubmitJobRequest(name, queue, definition, arraySize, dependsOn, parameters,
-        overrides == null ? null : overrides.deepCopy(), resources, retry, timeout, tags, propagateTags);
+        overrides == null ? null : overrides.deepCopy(), resources, retry, timeout, tags, propagateTags, share,
+        priority);
   }
 
   private static int arraySize(JsonNode request) {

@@ -31,7 +31,7 @@ final class TemplateLoader {
   /** Properties CloudFormation accepts as numeric strings but the API wants as numbers. */
   private static final Set<String> NUMERIC = Set.of("maxvCpus", "minvCpus", "desiredvCpus", "priority", "order",
       "attempts", "attemptDurationSeconds", "maxTimeSeconds", "bidPercentage", "vcpus", "memory",
-      "minScaleDownDelayMinutes");
+      "minScaleDownDelayMinutes", "schedulingPriority", "shareDecaySeconds", "computeReservation");
 
   private final String stackName;
   private final long seed;
@@ -96,9 +96,10 @@ final class TemplateLoader {
    * Creates the Batch resources through the operations (compute environments first, then queues,
    * then job definitions) and returns the stack as DescribeStacks shows it.
    */
-  LoadedStack load(EnvironmentOperations environments, QueueOperations queues, DefinitionOperations definitions,
-      long createdAt) {
+  LoadedStack load(EnvironmentOperations environments, SchedulingPolicyOperations policies, QueueOperations queues,
+      DefinitionOperations definitions, long createdAt) {
     create("AWS::Batch::ComputeEnvironment", environments::create);
+    create("AWS::Batch::SchedulingPolicy", policies::create);
     create("AWS::Batch::JobQueue", queues::create);
     create("AWS::Batch::JobDefinition", definitions::registerDefinition);
     return new LoadedStack(stackName, stackId(), createdAt, outputs(), physicalIds());
@@ -165,6 +166,7 @@ final class TemplateLoader {
       case "AWS::Batch::ComputeEnvironment" -> "createcomputeenvironment";
       case "AWS::Batch::JobQueue" -> "createjobqueue";
       case "AWS::Batch::JobDefinition" -> "registerjobdefinition";
+      case "AWS::Batch::SchedulingPolicy" -> "createschedulingpolicy";
       default -> throw new TemplateException("resource type " + type + " is not a Batch resource the emulator creates");
     };
   }
@@ -194,6 +196,7 @@ final class TemplateLoader {
       case "AWS::Batch::ComputeEnvironment" -> "computeEnvironmentName";
       case "AWS::Batch::JobQueue" -> "jobQueueName";
       case "AWS::Batch::JobDefinition" -> "jobDefinitionName";
+      case "AWS::Batch::SchedulingPolicy" -> "name";
       default -> null;
     });
   }
@@ -256,6 +259,7 @@ final class TemplateLoader {
       case "AWS::Batch::ComputeEnvironment" -> "ComputeEnvironmentName";
       case "AWS::Batch::JobQueue" -> "JobQueueName";
       case "AWS::Batch::JobDefinition" -> "JobDefinitionName";
+      case "AWS::Batch::SchedulingPolicy" -> "Name";
       case "AWS::Logs::LogGroup" -> "LogGroupName";
       case "AWS::IAM::Role" -> "RoleName";
       case "AWS::IAM::InstanceProfile" -> "InstanceProfileName";
@@ -281,6 +285,7 @@ final class TemplateLoader {
       case "AWS::Batch::ComputeEnvironment" -> arns.computeEnvironment(name(logicalId));
       case "AWS::Batch::JobQueue" -> arns.jobQueue(name(logicalId));
       case "AWS::Batch::JobDefinition" -> arns.jobDefinition(name(logicalId), 1);
+      case "AWS::Batch::SchedulingPolicy" -> arns.schedulingPolicy(name(logicalId));
       case "AWS::Logs::LogGroup", "AWS::IAM::Role", "AWS::IAM::InstanceProfile" -> name(logicalId);
       case "AWS::EC2::VPC" -> "vpc-" + PhysicalNames.hexId(stackName, logicalId, seed, 17);
       case "AWS::EC2::Subnet" -> "subnet-" + PhysicalNames.hexId(stackName, logicalId, seed, 17);
@@ -298,7 +303,7 @@ final class TemplateLoader {
     String ref = ref(logicalId);
     return switch (type + "." + attribute) {
       case "AWS::Batch::ComputeEnvironment.ComputeEnvironmentArn", "AWS::Batch::JobQueue.JobQueueArn",
-          "AWS::Batch::JobDefinition.JobDefinitionArn" -> ref;
+          "AWS::Batch::JobDefinition.JobDefinitionArn", "AWS::Batch::SchedulingPolicy.Arn" -> ref;
       case "AWS::IAM::Role.Arn" -> "arn:aws:iam::" + arns.account() + ":role/" + ref;
       case "AWS::IAM::Role.RoleId" -> "AROA" + PhysicalNames.hexId(stackName, logicalId, seed, 17).toUpperCase();
       case "AWS::IAM::InstanceProfile.Arn" -> "arn:aws:iam::" + arns.account() + ":instance-profile/" + ref;

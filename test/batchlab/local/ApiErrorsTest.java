@@ -81,8 +81,8 @@ class ApiErrorsTest {
 
   @Test
   void aBatchOperationTheEmulatorDoesNotModelSaysSo() {
-    assertClientError(() -> harness.batch.listSchedulingPolicies(r -> { }),
-        "Operation listschedulingpolicies is not supported by the batch-lab emulator");
+    assertClientError(() -> harness.batch.listConsumableResources(r -> { }),
+        "Operation listconsumableresources is not supported by the batch-lab emulator");
   }
 
   @Test

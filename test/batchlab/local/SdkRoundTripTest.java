@@ -17,14 +17,22 @@ import software.amazon.awssdk.services.batch.model.JobStateTimeLimitAction;
 import software.amazon.awssdk.services.batch.model.JobSummary;
 import software.amazon.awssdk.services.batch.model.KeyValuePair;
 import software.amazon.awssdk.services.batch.model.RetryStrategy;
+import software.amazon.awssdk.services.batch.model.FairshareCapacityUsage;
+import software.amazon.awssdk.services.batch.model.FairshareCapacityUtilization;
+import software.amazon.awssdk.services.batch.model.FairsharePolicy;
+import software.amazon.awssdk.services.batch.model.FairshareUtilizationDetail;
+import software.amazon.awssdk.services.batch.model.SchedulingPolicyDetail;
+import software.amazon.awssdk.services.batch.model.SchedulingPolicyListingDetail;
+import software.amazon.awssdk.services.batch.model.ShareAttributes;
 import software.amazon.awssdk.services.ecs.EcsClient;
 import software.amazon.awssdk.services.ecs.model.ContainerInstance;
 
 /**
  * Every resource the emulator stores, created through the real SDK with (nearly) every field the
  * emulator accepts, comes back through the SDK's unmarshaller unchanged: compute environments,
- * queues, job definitions, jobs (single, array parent and children, retried attempts) and ECS
- * container instances.
+ * queues, job definitions, jobs (single, array parent and children, retried attempts), ECS
+ * container instances, and the fair-share pieces (scheduling policies, a queue's policy, shares and
+ * scheduling priorities of jobs, the queue snapshot's fair-share utilization).
  */
 class SdkRoundTripTest {
 
@@ -137,6 +145,56 @@ class SdkRoundTripTest {
         assertThat(i.ec2InstanceId()).startsWith("i-");
         assertThat(i.registeredResources()).isNotEmpty();
       });
+    }
+  }
+
+  private static final FairsharePolicy FAIRSHARE = FairsharePolicy.builder().shareDecaySeconds(3600)
+      .computeReservation(25).shareDistribution(
+          ShareAttributes.builder().shareIdentifier("teamA").weightFactor(0.5f).build(),
+          ShareAttributes.builder().shareIdentifier("ops*").weightFactor(2f).build())
+      .build();
+
+  @Test
+  void fairShareResourcesComeBackThroughTheSdkAsTheyWereSent() {
+    try (BatchEmulator emulator = BatchEmulator.builder().speed(Speed.MANUAL).workload(WORKLOAD).build().start();
+         BatchClient batch = Fixtures.batch(emulator)) {
+      batch.createComputeEnvironment(r -> r.computeEnvironmentName("rt-ce").type("MANAGED").state("ENABLED")
+          .serviceRole(ROLE + "batch").computeResources(RESOURCES));
+      String policyArn = batch.createSchedulingPolicy(r -> r.name("rt-policy").fairsharePolicy(FAIRSHARE)
+          .tags(Map.of("owner", "lab"))).arn();
+      batch.createJobQueue(r -> r.jobQueueName("rt-fair").priority(5).schedulingPolicyArn(policyArn)
+          .computeEnvironmentOrder(Fixtures.first("rt-ce")));
+      batch.registerJobDefinition(r -> r.jobDefinitionName("rt-def").type("container").containerProperties(CONTAINER)
+          .schedulingPriority(7));
+      String job = batch.submitJob(r -> r.jobName("fair").jobQueue("rt-fair").jobDefinition("rt-def")
+          .shareIdentifier("teamA").schedulingPriorityOverride(9)).jobId();
+      String byDefinition = batch.submitJob(r -> r.jobName("fair2").jobQueue("rt-fair").jobDefinition("rt-def")
+          .shareIdentifier("ops1")).jobId();
+
+      SchedulingPolicyDetail policy = batch.describeSchedulingPolicies(r -> r.arns(policyArn)).schedulingPolicies()
+          .get(0);
+      assertThat(policy.name()).isEqualTo("rt-policy");
+      assertThat(policy.arn()).isEqualTo(policyArn).endsWith(":scheduling-policy/rt-policy");
+      assertThat(policy.fairsharePolicy()).isEqualTo(FAIRSHARE);
+      assertThat(policy.tags()).isEqualTo(Map.of("owner", "lab"));
+      assertThat(batch.listSchedulingPolicies(r -> { }).schedulingPolicies())
+          .extracting(SchedulingPolicyListingDetail::arn).containsExactly(policyArn);
+      assertThat(batch.describeJobQueues(r -> r.jobQueues("rt-fair")).jobQueues().get(0).schedulingPolicyArn())
+          .isEqualTo(policyArn);
+      assertThat(batch.describeJobDefinitions(r -> r.jobDefinitionName("rt-def")).jobDefinitions().get(0)
+          .schedulingPriority()).isEqualTo(7);
+      List<JobDetail> jobs = batch.describeJobs(r -> r.jobs(job, byDefinition)).jobs();
+      assertThat(jobs).extracting(JobDetail::shareIdentifier, JobDetail::schedulingPriority)
+          .containsExactly(org.assertj.core.groups.Tuple.tuple("teamA", 9), org.assertj.core.groups.Tuple.tuple("ops1", 7));
+
+      emulator.advance(Duration.ofSeconds(100));
+      FairshareUtilizationDetail utilization = batch.getJobQueueSnapshot(r -> r.jobQueue("rt-fair"))
+          .queueUtilization().fairshareUtilization();
+      assertThat(utilization.activeShareCount()).isEqualTo(2L);
+      assertThat(utilization.topCapacityUtilization()).extracting(FairshareCapacityUtilization::shareIdentifier)
+          .containsExactly("ops1", "teamA"); // 1 vCPU each: equal usage lists by identifier
+      assertThat(utilization.topCapacityUtilization().get(0).capacityUsage())
+          .containsExactly(FairshareCapacityUsage.builder().capacityUnit("VCPU").quantity(1.0).build());
     }
   }
 }
