@@ -39,7 +39,17 @@ class SeveralQueuesTest {
     local.close();
   }
 
+  /** A fair-share policy named "teams" (the emulator checks that a queue's policy exists), so its ARN is POLICY. */
+  private void createPolicy() {
+    String arn = local.clients.batch().createSchedulingPolicy(r -> r.name("teams")
+        .fairsharePolicy(f -> f.shareDistribution(d -> d.shareIdentifier("teamA").weightFactor(1f)))).arn();
+    assertThat(arn).isEqualTo(POLICY);
+  }
+
   private String createQueue(String name, int priority, String schedulingPolicyArn) {
+    if (schedulingPolicyArn != null) {
+      createPolicy();
+    }
     return local.clients.batch().createJobQueue(r -> r.jobQueueName(name).priority(priority)
         .schedulingPolicyArn(schedulingPolicyArn)
         .computeEnvironmentOrder(o -> o.order(1).computeEnvironment(local.output("ComputeEnvironmentArn"))))
