@@ -1,158 +1,54 @@
 package batchlab.local;
 
-import com.sun.net.httpserver.HttpExchange;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.concurrent.Executor;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
-import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.TimeoutException;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.util.NanoTime;
+import org.eclipse.jetty.util.thread.Scheduler;
 
 /**
- * The HTTP server's worker pool, with a bound on how long a request may take to arrive. The JDK
- * server reads a request's headers, and the emulator its body, on a worker thread with blocking
- * reads and no timeout, so a client that sends part of a request and stalls would hold its thread
- * for ever. Each task gets a deadline: if the request has not fully arrived by then, a request whose
- * headers were read is answered 408 RequestTimeout (what AWS's front ends answer a slow client), and
- * the worker is interrupted, which closes the connection and frees the thread; a request stalled in
- * its headers is just closed. Not thread-confined: every state change is under the task's lock.
+ * How long a request may take to arrive, headers and body, counted from its first byte. The handler
+ * reads a body with blocking reads on a worker thread, so a client that sends part of a body and
+ * stalls (or trickles it) would hold that thread; at the deadline its read fails with a
+ * {@link TimeoutException}, which the handler answers 408 RequestTimeout (what AWS's front ends answer
+ * a slow client). A client stalled in its headers holds no thread at all (Jetty parses headers
+ * without blocking); the connector's idle timeout, the same duration, closes it.
  */
-final class ArrivalDeadline implements Executor, AutoCloseable {
+final class ArrivalDeadline {
 
-  /** Workers: enough that a handful of slow clients within one deadline cannot block the rest. */
+  /**
+   * Worker threads: each stalled body holds one until its deadline, so a handful of slow clients
+   * cannot block the rest; stalled headers and idle keep-alive connections hold none.
+   */
   static final int WORKERS = 64;
 
-  private static final ThreadLocal<Task> CURRENT = new ThreadLocal<>();
+  private final long timeoutNanos;
+  private final Scheduler scheduler;
 
-  private final long timeoutMillis;
-  private final ThreadPoolExecutor workers;
-  private final ScheduledExecutorService watchdog;
-
-  ArrivalDeadline(Duration timeout) {
-    this.timeoutMillis = timeout.toMillis();
-    AtomicInteger threads = new AtomicInteger();
-    this.workers = new ThreadPoolExecutor(WORKERS, WORKERS, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
-      Thread thread = new Thread(r, "batch-emulator-http-" + threads.incrementAndGet());
-      thread.setDaemon(true);
-      return thread;
-    });
-    workers.allowCoreThreadTimeOut(true);
-    ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, r -> {
-      Thread thread = new Thread(r, "batch-emulator-http-deadline");
-      thread.setDaemon(true);
-      return thread;
-    });
-    timer.setRemoveOnCancelPolicy(true);
-    this.watchdog = timer;
+  ArrivalDeadline(Duration timeout, Scheduler scheduler) {
+    this.timeoutNanos = timeout.toNanos();
+    this.scheduler = scheduler;
   }
 
-  @Override
-  public void execute(Runnable exchange) {
-    workers.execute(() -> {
-      Task task = new Task(Thread.currentThread());
-      ScheduledFuture<?> expiry = deadline(task);
-      CURRENT.set(task);
-      try {
-        exchange.run();
-      } finally {
-        task.finish();
-        if (expiry != null) {
-          expiry.cancel(false);
-        }
-        CURRENT.remove();
-      }
-    });
+  Duration timeout() {
+    return Duration.ofNanos(timeoutNanos);
   }
 
-  /** The task's expiry, or null while the server is closing (the watchdog is shut down; the exchange ends anyway). */
-  private ScheduledFuture<?> deadline(Task task) {
-    try {
-      return watchdog.schedule(task::expire, timeoutMillis, TimeUnit.MILLISECONDS);
-    } catch (RejectedExecutionException closing) {
-      return null;
-    }
+  /** Starts watching {@code request}; the returned task is cancelled once its body has arrived. */
+  Scheduler.Task watch(Request request) {
+    long left = Math.max(0, timeoutNanos - NanoTime.since(request.getBeginNanoTime()));
+    return scheduler.schedule(() -> request.fail(new TimeoutException("the request did not arrive within "
+        + timeout().toMillis() + " ms"), false), left, TimeUnit.NANOSECONDS);
   }
 
-  /** Called by the handler once it has the exchange: a stall from now on is answered 408. */
-  static void handling(HttpExchange exchange) {
-    Task task = CURRENT.get();
-    if (task != null) {
-      task.handling(exchange);
-    }
-  }
-
-  /** Called by the handler once the body is read: the request has arrived, no deadline applies any more. */
-  static void arrived() {
-    Task task = CURRENT.get();
-    if (task != null) {
-      task.arrived();
-    }
-  }
-
-  @Override
-  public void close() {
-    watchdog.shutdownNow();
-    workers.shutdownNow();
-    try {
-      workers.awaitTermination(2, TimeUnit.SECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
-  }
-
-  /** One worker task: the thread it runs on and how far its request got. */
-  private static final class Task {
-    private final Thread worker;
-    private HttpExchange exchange;
-    private boolean arrived;
-    private boolean finished;
-
-    Task(Thread worker) {
-      this.worker = worker;
-    }
-
-    synchronized void handling(HttpExchange exchange) {
-      this.exchange = exchange;
-    }
-
-    synchronized void arrived() {
-      arrived = true;
-    }
-
-    synchronized void finish() {
-      finished = true;
-      Thread.interrupted(); // an expiry racing the end must not leak into the next task
-    }
-
-    synchronized void expire() {
-      if (arrived || finished) {
-        return;
-      }
-      if (exchange != null && exchange.getResponseCode() == -1) {
-        answerTimeout(exchange);
-      }
-      worker.interrupt();
-    }
-
-    /** AWS's answer to a client that is too slow to send its request (S3 documents the same code and text). */
-    private static void answerTimeout(HttpExchange exchange) {
-      byte[] body = ("{\"message\":\"Your socket connection to the server was not read from or written to within "
-          + "the timeout period. Idle connections will be closed.\"}").getBytes(StandardCharsets.UTF_8);
-      try {
-        exchange.getResponseHeaders().set("x-amzn-ErrorType", "RequestTimeout");
-        exchange.getResponseHeaders().set("Content-Type", "application/json");
-        exchange.getResponseHeaders().set("Connection", "close");
-        exchange.sendResponseHeaders(408, body.length);
-        exchange.getResponseBody().write(body);
-        exchange.getResponseBody().flush();
-      } catch (java.io.IOException | RuntimeException gone) {
-        // The client is gone as well: closing the connection is all that is left.
+  /** True if {@code failure}, a failed read, was this deadline or the idle timeout: the client is too slow. */
+  static boolean tooSlow(Throwable failure) {
+    for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+      if (cause instanceof TimeoutException) {
+        return true;
       }
     }
+    return false;
   }
 }

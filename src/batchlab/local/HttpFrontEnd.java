@@ -5,27 +5,36 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectReader;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.HttpHeaderValue;
+import org.eclipse.jetty.io.Content;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.eclipse.jetty.util.thread.Scheduler;
 
 /**
- * The one HTTP endpoint on 127.0.0.1 that serves all three AWS protocols, told apart as the AWS
- * SDKs address them: Batch REST-JSON by the {@code /v1/} path, ECS JSON 1.1 by the
- * {@code X-Amz-Target} header, CloudFormation and EC2 query by the {@code Action} form field. SigV4
- * headers are accepted and not checked. Every failure, including a malformed request, is answered
- * in the protocol's error shape and the server keeps serving.
+ * The one HTTP endpoint on 127.0.0.1 that serves all three AWS protocols (see {@link Protocol}), on
+ * Jetty's core Handler API. SigV4 headers are accepted and not checked. Every failure is answered in
+ * the protocol's error shape and the server keeps serving: an API error as the operation throws it,
+ * a bug as a 500 ServerException, a request too slow to arrive as a 408 ({@link ArrivalDeadline}),
+ * and a request Jetty refuses before this handler runs by {@link RefusedRequests}.
  */
 final class HttpFrontEnd implements AutoCloseable {
 
@@ -33,14 +42,10 @@ final class HttpFrontEnd implements AutoCloseable {
   private static final int MAX_SUBMIT_BYTES = BatchLimits.SUBMIT_JOB_PAYLOAD_BYTES;
   /** Anything larger is not a plausible API call. */
   static final int MAX_BODY_BYTES = 1024 * 1024;
-
-  static {
-    // The JDK server leaves Nagle's algorithm on by default, which adds ~40 ms to every small
-    // keep-alive response; it reads the switch once, so set it before the first server exists.
-    if (System.getProperty("sun.net.httpserver.nodelay") == null) {
-      System.setProperty("sun.net.httpserver.nodelay", "true");
-    }
-  }
+  /** Request line and headers: SigV4 with a session token needs about 3 KiB; Jetty's default is 8 KiB. */
+  static final int MAX_HEADER_BYTES = 16 * 1024;
+  /** Connections waiting to be accepted, as many as the JDK server's backlog was. */
+  private static final int ACCEPT_QUEUE = 256;
 
   /** Trailing data after the JSON value ({"jobName":"a"} xyz) is malformed JSON, not ignored. */
   private static final ObjectReader STRICT_READER =
@@ -52,9 +57,11 @@ final class HttpFrontEnd implements AutoCloseable {
   private final CloudFormationApi cloudFormation;
   private final Ec2Api ec2;
   private final FaultInjector faults;
-  private final HttpServer server;
-  private final ArrivalDeadline workers;
+  private final Server server;
+  private final ServerConnector connector;
+  private final ArrivalDeadline deadline;
 
+  /** Binds the port (0 picks a free one) at once, so that {@link #port()} is known before {@link #start()}. */
   HttpFrontEnd(int port, Simulation simulation, BatchApi batch, EcsApi ecs, CloudFormationApi cloudFormation,
       Ec2Api ec2, FaultInjector faults, Duration requestTimeout) throws IOException {
     this.simulation = simulation;
@@ -63,46 +70,68 @@ final class HttpFrontEnd implements AutoCloseable {
     this.cloudFormation = cloudFormation;
     this.ec2 = ec2;
     this.faults = faults;
-    this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 256);
-    this.workers = new ArrivalDeadline(requestTimeout);
-    server.setExecutor(workers);
-    server.createContext("/", this::serve);
+    QueuedThreadPool workers = new QueuedThreadPool(ArrivalDeadline.WORKERS, 2);
+    workers.setName("batch-emulator-http");
+    workers.setDaemon(true); // a forgotten emulator must not keep the JVM alive
+    this.server = new Server(workers);
+    HttpConfiguration config = new HttpConfiguration();
+    config.setSendServerVersion(false);
+    config.setSendDateHeader(true);
+    config.setRequestHeaderSize(MAX_HEADER_BYTES);
+    this.connector = new ServerConnector(server, 1, 1, new HttpConnectionFactory(config));
+    connector.setHost(InetAddress.getLoopbackAddress().getHostAddress());
+    connector.setPort(port);
+    connector.setAcceptQueueSize(ACCEPT_QUEUE);
+    // Also bounds a client stalled in its headers, and closes keep-alive connections idle this long.
+    connector.setIdleTimeout(requestTimeout.toMillis());
+    server.addConnector(connector);
+    server.setHandler(new Handler.Abstract() { // blocking: operations run on the worker thread
+      @Override
+      public boolean handle(Request request, Response response, Callback callback) {
+        return serve(request, response, callback);
+      }
+    });
+    server.setErrorHandler(new RefusedRequests(MAX_HEADER_BYTES));
+    connector.open();
+    Scheduler scheduler = connector.getScheduler();
+    this.deadline = new ArrivalDeadline(requestTimeout, scheduler);
   }
 
   void start() {
-    server.start();
+    try {
+      server.start();
+    } catch (Exception e) {
+      throw new IllegalStateException("cannot start the emulator's HTTP server: " + e.getMessage(), e);
+    }
   }
 
   int port() {
-    return server.getAddress().getPort();
+    return connector.getLocalPort();
   }
 
-  private void serve(HttpExchange exchange) {
-    ArrivalDeadline.handling(exchange);
+  private boolean serve(Request request, Response response, Callback callback) {
     simulation.requestStarted();
     String requestId = UUID.randomUUID().toString();
-    exchange.getResponseHeaders().add("x-amzn-RequestId", requestId);
-    String path = exchange.getRequestURI().getRawPath();
-    String target = exchange.getRequestHeaders().getFirst("X-Amz-Target");
+    response.getHeaders().put("x-amzn-RequestId", requestId);
+    String path = request.getHttpURI().getPath();
+    String target = request.getHeaders().get("X-Amz-Target");
+    Protocol protocol = Protocol.route(path, target);
+    Exchange exchange = new Exchange(request, response, callback, protocol, requestId);
     try {
-      if (BatchApi.handles(path)) {
-        serveBatch(exchange, path);
-      } else if (target != null) {
-        serveEcs(exchange, target);
-      } else {
-        serveQuery(exchange, requestId);
+      switch (protocol) {
+        case BATCH_REST_JSON -> serveBatch(exchange, path);
+        case ECS_JSON_1_1 -> serveEcs(exchange, target);
+        default -> serveQuery(exchange);
       }
-    } catch (IOException gone) {
-      // The client went away mid-request: nobody is left to answer.
     } catch (RuntimeException | LinkageError | StackOverflowError unexpected) {
       // A bug must not take the server down: log it, and the client sees an AWS-shaped 500.
-      System.err.println("batch-lab emulator: internal error on " + exchange.getRequestMethod() + " " + path
+      System.err.println("batch-lab emulator: internal error on " + request.getMethod() + " " + path
           + " (request " + requestId + "): " + describe(unexpected));
-      answerUnexpected(exchange, path, target, requestId, unexpected);
+      exchange.answerUnexpected(unexpected);
     } finally {
-      exchange.close();
       simulation.requestEnded();
     }
+    return true;
   }
 
   /** The exception and where it was thrown, on one line. */
@@ -111,56 +140,36 @@ final class HttpFrontEnd implements AutoCloseable {
     return error + (trace.length == 0 ? "" : " at " + trace[0]);
   }
 
-  /** The 500 in the protocol's shape, unless a response was already under way. */
-  private static void answerUnexpected(HttpExchange exchange, String path, String target, String requestId,
-      Throwable unexpected) {
-    if (exchange.getResponseCode() != -1) {
-      return;
-    }
-    ApiException error = ApiException.server("Internal error: " + unexpected);
-    try {
-      if (BatchApi.handles(path) || target != null) {
-        sendJsonError(exchange, error, target != null && !BatchApi.handles(path));
-      } else {
-        send(exchange, error.status(), CloudFormationApi.error(error, requestId).getBytes(StandardCharsets.UTF_8),
-            "text/xml");
-      }
-    } catch (IOException | RuntimeException unanswerable) {
-      // The connection is gone; the log line above is all that is left to do.
-    }
-  }
-
-  private void serveBatch(HttpExchange exchange, String path) throws IOException {
-    String method = exchange.getRequestMethod();
-    String query = exchange.getRequestURI().getRawQuery();
+  private void serveBatch(Exchange exchange, String path) {
+    String method = exchange.request.getMethod();
+    String query = exchange.request.getHttpURI().getQuery();
     boolean submit = path.equals("/v1/submitjob");
     boolean readOnly = path.startsWith("/v1/tags/") ? method.equals("GET")
         : ReadOnlyCalls.isReadOnly(path.substring("/v1/".length()));
-    serveJson(exchange, submit, false, readOnly, request -> batch.handle(method, path, query, request));
+    serveJson(exchange, submit, readOnly, request -> batch.handle(method, path, query, request));
   }
 
-  private void serveEcs(HttpExchange exchange, String target) throws IOException {
+  private void serveEcs(Exchange exchange, String target) {
     String operation = target.substring(target.lastIndexOf('.') + 1);
-    serveJson(exchange, false, true, ReadOnlyCalls.isReadOnly(operation), request -> ecs.handle(target, request));
+    serveJson(exchange, false, ReadOnlyCalls.isReadOnly(operation), request -> ecs.handle(target, request));
   }
 
   /** Reads and parses the JSON body, applies injected faults, runs the operation, answers JSON. */
-  private void serveJson(HttpExchange exchange, boolean submitJob, boolean json11, boolean readOnly,
-      Operation operation) throws IOException {
+  private void serveJson(Exchange exchange, boolean submitJob, boolean readOnly, Operation operation) {
     if (!readOnly) {
       simulation.stateChangingCall();
     }
     try {
-      byte[] body = readBody(exchange, submitJob ? MAX_SUBMIT_BYTES : MAX_BODY_BYTES, submitJob ? "SubmitJob" : null);
+      byte[] body = exchange.readBody(submitJob ? MAX_SUBMIT_BYTES : MAX_BODY_BYTES, submitJob ? "SubmitJob" : null);
       ApiException fault = faults.nextFault(submitJob);
       if (fault != null) {
         throw fault;
       }
       JsonNode request = parseJson(body);
       JsonNode response = simulation.call(() -> operation.apply(request));
-      sendJson(exchange, 200, response, json11 ? "application/x-amz-json-1.1" : "application/json");
+      exchange.send(200, Protocol.json(response));
     } catch (ApiException error) {
-      sendJsonError(exchange, error, json11);
+      exchange.sendError(error);
     } finally {
       if (!readOnly) {
         simulation.stateChangingCall();
@@ -169,21 +178,22 @@ final class HttpFrontEnd implements AutoCloseable {
   }
 
   /** The query protocol: EC2 DescribeInstances, else CloudFormation, told apart by the Action. */
-  private void serveQuery(HttpExchange exchange, String requestId) throws IOException {
-    boolean toEc2 = false;
+  private void serveQuery(Exchange exchange) {
     try {
-      byte[] body = readBody(exchange, MAX_BODY_BYTES, null);
+      byte[] body = exchange.readBody(MAX_BODY_BYTES, null);
       Map<String, String> form = parseForm(new String(body, StandardCharsets.UTF_8));
-      String query = exchange.getRequestURI().getRawQuery();
+      String query = exchange.request.getHttpURI().getQuery();
       if (query != null) {
         parseForm(query).forEach(form::putIfAbsent);
       }
       if (!form.containsKey("Action")) {
         throw new ApiException(404, "UnknownOperationException", "Unknown operation "
-            + exchange.getRequestMethod() + " " + exchange.getRequestURI().getRawPath()
+            + exchange.request.getMethod() + " " + exchange.request.getHttpURI().getPath()
             + ": not a Batch path (/v1/...), an ECS X-Amz-Target or a CloudFormation Action");
       }
-      toEc2 = Ec2Api.handles(form.get("Action"));
+      if (Ec2Api.handles(form.get("Action"))) {
+        exchange.protocol = Protocol.EC2_QUERY;
+      }
       if (!ReadOnlyCalls.isReadOnly(form.get("Action"))) {
         simulation.stateChangingCall();
       }
@@ -191,25 +201,93 @@ final class HttpFrontEnd implements AutoCloseable {
       if (fault != null) {
         throw fault;
       }
-      String xml = toEc2 ? simulation.call(() -> ec2.handle(form, requestId))
-          : simulation.call(() -> cloudFormation.handle(form, requestId));
-      send(exchange, 200, xml.getBytes(StandardCharsets.UTF_8), "text/xml");
+      String xml = exchange.protocol == Protocol.EC2_QUERY ? simulation.call(() -> ec2.handle(form, exchange.requestId))
+          : simulation.call(() -> cloudFormation.handle(form, exchange.requestId));
+      exchange.send(200, xml.getBytes(StandardCharsets.UTF_8));
     } catch (ApiException error) {
-      String xml = toEc2 ? Ec2Api.error(error, requestId) : CloudFormationApi.error(error, requestId);
-      send(exchange, error.status(), xml.getBytes(StandardCharsets.UTF_8), "text/xml");
+      exchange.sendError(error);
     }
   }
 
-  private static byte[] readBody(HttpExchange exchange, int limit, String operation) throws IOException {
-    try (InputStream in = exchange.getRequestBody()) {
-      byte[] body = in.readNBytes(limit + 1);
-      if (body.length > limit) {
-        in.transferTo(OutputStream.nullOutputStream());
-        throw ApiException.client((operation == null ? "Request" : operation) + " payload is larger than the "
-            + (limit / 1024) + " KiB limit");
+  /**
+   * One request and its answer: the protocol it is answered in (an EC2 Action turns the query shape
+   * into EC2's) and whether an answer has gone out. Confined to the thread that handles the request.
+   */
+  private final class Exchange {
+    final Request request;
+    final Response response;
+    final Callback callback;
+    final String requestId;
+    Protocol protocol;
+    private boolean answered;
+
+    Exchange(Request request, Response response, Callback callback, Protocol protocol, String requestId) {
+      this.request = request;
+      this.response = response;
+      this.callback = callback;
+      this.protocol = protocol;
+      this.requestId = requestId;
+    }
+
+    /**
+     * The whole body, within {@code limit} bytes and the arrival deadline. A body that is too slow is
+     * 408 RequestTimeout (the connection is then closed); one Jetty cannot decode (bad chunked
+     * encoding) is 400; a client that went away gets nothing, as nobody is left to answer.
+     */
+    byte[] readBody(int limit, String operation) {
+      var watch = deadline.watch(request);
+      try (InputStream in = Content.Source.asInputStream(request)) {
+        byte[] body = in.readNBytes(limit + 1);
+        if (body.length > limit) {
+          in.transferTo(OutputStream.nullOutputStream());
+          throw ApiException.client((operation == null ? "Request" : operation) + " payload is larger than the "
+              + (limit / 1024) + " KiB limit");
+        }
+        return body;
+      } catch (IOException failed) {
+        throw unreadable(failed);
+      } finally {
+        watch.cancel();
       }
-      ArrivalDeadline.arrived();
-      return body;
+    }
+
+    private ApiException unreadable(IOException failed) {
+      String call = request.getMethod() + " " + request.getHttpURI().getPath() + " (request " + requestId + ")";
+      if (ArrivalDeadline.tooSlow(failed)) {
+        response.getHeaders().put(HttpHeader.CONNECTION, HttpHeaderValue.CLOSE);
+        System.err.println("batch-lab emulator: request timeout on " + call + ": the request did not arrive within "
+            + deadline.timeout().toMillis() + " ms");
+        // The code and text S3 documents for the same case; the AWS SDK retries it.
+        return new ApiException(408, "RequestTimeout", "Your socket connection to the server was not read from or "
+            + "written to within the timeout period. Idle connections will be closed.");
+      }
+      boolean chunked = request.getHeaders().contains(HttpHeader.TRANSFER_ENCODING, "chunked");
+      ApiException error = ApiException.client("Malformed HTTP request: the body cannot be read (" + failed.getMessage()
+          + (chunked ? "): a chunked body is hex chunk sizes, each followed by CRLF, its data and CRLF, then 0 CRLF CRLF"
+              : "): it ended before its Content-Length"));
+      System.err.println("batch-lab emulator: refused " + call + ": 400 " + error.getMessage());
+      return error;
+    }
+
+    void send(int status, byte[] body) {
+      answered = true;
+      protocol.send(response, callback, status, body);
+    }
+
+    void sendError(ApiException error) {
+      answered = true;
+      protocol.sendError(response, callback, error, requestId);
+    }
+
+    /** The 500 in the protocol's shape, unless an answer was already under way. */
+    void answerUnexpected(Throwable unexpected) {
+      if (answered || response.isCommitted()) {
+        if (!answered) {
+          callback.failed(unexpected);
+        }
+        return;
+      }
+      sendError(ApiException.server("Internal error: " + unexpected));
     }
   }
 
@@ -254,33 +332,13 @@ final class HttpFrontEnd implements AutoCloseable {
     }
   }
 
-  /** REST-JSON errors carry the code in x-amzn-ErrorType; JSON 1.1 errors in the body's __type. */
-  private static void sendJsonError(HttpExchange exchange, ApiException error, boolean json11) throws IOException {
-    ObjectNode body = Json.object();
-    if (json11) {
-      body.put("__type", error.code());
-    } else {
-      exchange.getResponseHeaders().add("x-amzn-ErrorType", error.code());
-    }
-    body.put("message", error.getMessage());
-    sendJson(exchange, error.status(), body, json11 ? "application/x-amz-json-1.1" : "application/json");
-  }
-
-  private static void sendJson(HttpExchange exchange, int status, JsonNode body, String contentType) throws IOException {
-    send(exchange, status, Json.MAPPER.writeValueAsBytes(body), contentType);
-  }
-
-  private static void send(HttpExchange exchange, int status, byte[] body, String contentType) throws IOException {
-    exchange.getResponseHeaders().set("Content-Type", contentType);
-    exchange.sendResponseHeaders(status, body.length);
-    try (OutputStream out = exchange.getResponseBody()) {
-      out.write(body);
-    }
-  }
-
   @Override
   public void close() {
-    server.stop(0);
-    workers.close();
+    try {
+      server.stop();
+    } catch (Exception e) {
+      // Stopping is best effort: the threads are daemons and the port is closed with the connector.
+      connector.close();
+    }
   }
 }
