@@ -55,6 +55,27 @@ class StalledClientsTest {
     }
   }
 
+  /** Never idle for long, so no idle timeout fires: only the deadline from the first byte stops it. */
+  @Test
+  void aClientTricklingItsBodyIsAnswered408AtTheDeadlineBeforeItHasSentIt() throws Exception {
+    try (BatchEmulator emulator = emulator(); Socket socket = stallInBody(emulator)) {
+      InputStream in = socket.getInputStream();
+      int sent = 1;
+      try {
+        for (; sent < 100 && in.available() == 0; sent++) {
+          Thread.sleep(50); // 99 bytes take ~5 s; the deadline is 300 ms
+          socket.getOutputStream().write(' ');
+          socket.getOutputStream().flush();
+        }
+      } catch (IOException closed) {
+        // The server answered and closed while the client was still sending.
+      }
+      String answer = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+      assertThat(sent).isLessThan(100);
+      assertThat(answer).startsWith("HTTP/1.1 408 ").containsIgnoringCase("x-amzn-ErrorType: RequestTimeout");
+    }
+  }
+
   @Test
   void aClientStalledInItsHeadersIsDisconnected() throws Exception {
     try (BatchEmulator emulator = emulator(); Socket socket = stallInHeaders(emulator)) {
