@@ -27,6 +27,7 @@ import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.eclipse.jetty.util.thread.ScheduledExecutorScheduler;
 import org.eclipse.jetty.util.thread.Scheduler;
 
 /**
@@ -73,12 +74,13 @@ final class HttpFrontEnd implements AutoCloseable {
     QueuedThreadPool workers = new QueuedThreadPool(ArrivalDeadline.WORKERS, 2);
     workers.setName("batch-emulator-http");
     workers.setDaemon(true); // a forgotten emulator must not keep the JVM alive
-    this.server = new Server(workers);
+    // Jetty's own scheduler thread is not a daemon: this one is, like the workers.
+    Scheduler scheduler = new ScheduledExecutorScheduler("batch-emulator-http-timer", true);
+    this.server = new Server(workers, scheduler, null);
     HttpConfiguration config = new HttpConfiguration();
     config.setSendServerVersion(false);
-    config.setSendDateHeader(true);
     config.setRequestHeaderSize(MAX_HEADER_BYTES);
-    this.connector = new ServerConnector(server, 1, 1, new HttpConnectionFactory(config));
+    this.connector = new ServerConnector(server, null, scheduler, null, 1, 1, new HttpConnectionFactory(config));
     connector.setHost(InetAddress.getLoopbackAddress().getHostAddress());
     connector.setPort(port);
     connector.setAcceptQueueSize(ACCEPT_QUEUE);
@@ -93,7 +95,6 @@ final class HttpFrontEnd implements AutoCloseable {
     });
     server.setErrorHandler(new RefusedRequests(MAX_HEADER_BYTES));
     connector.open();
-    Scheduler scheduler = connector.getScheduler();
     this.deadline = new ArrivalDeadline(requestTimeout, scheduler);
   }
 
