@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpHeaderValue;
+import org.eclipse.jetty.http.UriCompliance;
 import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.HttpConfiguration;
@@ -80,6 +81,8 @@ final class HttpFrontEnd implements AutoCloseable {
     HttpConfiguration config = new HttpConfiguration();
     config.setSendServerVersion(false);
     config.setRequestHeaderSize(MAX_HEADER_BYTES);
+    // The AWS SDK sends a tagged resource's ARN in one path segment, its "/" encoded as %2F.
+    config.setUriCompliance(UriCompliance.DEFAULT.with("AWS REST paths", UriCompliance.Violation.AMBIGUOUS_PATH_SEPARATOR));
     this.connector = new ServerConnector(server, null, scheduler, null, 1, 1, new HttpConnectionFactory(config));
     connector.setHost(InetAddress.getLoopbackAddress().getHostAddress());
     connector.setPort(port);
