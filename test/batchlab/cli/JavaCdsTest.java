@@ -33,15 +33,26 @@ class JavaCdsTest {
 
   @TempDir Path dir;
 
-  /** lab.Hello prints one line and exits with the status given as its argument. */
+  /**
+   * lab.Hello prints one line and exits with the status given as its argument; with "wait" it waits
+   * to be stopped (its shutdown hook prints "stopped"), with "echo" it prints a line read from stdin.
+   */
   @BeforeAll
   static void buildProgram() throws IOException {
     Path sources = Files.createDirectories(program.resolve("src/lab"));
     Files.writeString(sources.resolve("Hello.java"), String.join("\n",
         "package lab;",
         "public class Hello {",
-        "  public static void main(String[] args) {",
+        "  public static void main(String[] args) throws Exception {",
         "    System.out.println(new Greeting().text());",
+        "    if (args[0].equals(\"wait\")) {",
+        "      Runtime.getRuntime().addShutdownHook(new Thread(() -> System.out.println(\"stopped\")));",
+        "      Thread.sleep(Long.MAX_VALUE);",
+        "    }",
+        "    if (args[0].equals(\"echo\")) {",
+        "      System.out.println(new java.io.BufferedReader(new java.io.InputStreamReader(System.in)).readLine());",
+        "      System.exit(0);",
+        "    }",
         "    System.exit(Integer.parseInt(args[0]));",
         "  }",
         "}", ""));
@@ -118,6 +129,38 @@ class JavaCdsTest {
     assertThat(recorded).singleElement().asString().matches("hello-\\d+\\.jsa");
     assertThat(greetingSource(firstLog)).contains("source: file:" + jar);
     assertThat(greetingSource(secondLog)).contains("source: shared objects file (top)");
+  }
+
+  @Test
+  void aSigtermToTheScriptDuringTheRecordingRunStopsTheJvm() throws Exception {
+    Process script = start(jar.toString(), List.of(), MAIN, "wait");
+    java.io.BufferedReader out = new java.io.BufferedReader(
+        new java.io.InputStreamReader(script.getInputStream(), StandardCharsets.UTF_8));
+    assertThat(out.readLine()).isEqualTo("hello");
+    List<ProcessHandle> jvms = script.descendants().toList();
+
+    script.toHandle().destroy(); // SIGTERM to the script's pid, as kill or a supervisor sends it (streams stay open)
+
+    assertThat(script.waitFor(60, TimeUnit.SECONDS)).as("java-cds finished").isTrue();
+    assertThat(out.readLine()).isEqualTo("stopped");
+    assertThat(script.exitValue()).isEqualTo(143);
+    assertThat(jvms).isNotEmpty().allSatisfy(jvm -> assertThat(jvm.isAlive()).as("JVM " + jvm.pid()).isFalse());
+    assertThat(archiveNames()).as("an interrupted recording is not kept").isEmpty();
+  }
+
+  @Test
+  void theRecordingRunReadsTheCallersStdin() throws Exception {
+    List<String> command = List.of("bash", SCRIPT.toString(), archives().toString(), "hello", jar.toString(), MAIN, "echo");
+    ProcessBuilder builder = new ProcessBuilder(command);
+    builder.environment().remove("BATCH_LAB_CDS");
+    Process script = builder.start();
+    script.getOutputStream().write("yes\n".getBytes(StandardCharsets.UTF_8));
+    script.getOutputStream().close();
+
+    String stdout = new String(script.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(script.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    assertThat(stdout).isEqualTo("hello\nyes\n");
+    assertThat(archiveNames()).singleElement().asString().matches("hello-\\d+\\.jsa");
   }
 
   @Test
