@@ -179,7 +179,7 @@ final class JobLifecycle {
     if (spec.runFailure() != null) {
       loop.at(now, () -> {
         if (job.current == attempt) {
-          endAttempt(job, attempt, 1, spec.runFailure(), ESSENTIAL_CONTAINER_EXITED, true);
+          endAttempt(job, attempt, spec.runFailureExitCode(), spec.runFailure(), ESSENTIAL_CONTAINER_EXITED, true);
         }
       });
       return;
