@@ -70,14 +70,4 @@ class WatchHintsTest {
     assertThat(cli.err()).isEqualTo("batch-lab: run " + runId + " has no submitted jobs to watch: submit them with: "
         + "./batch-lab submit --resume " + runId + " --runs-dir " + runs + "\n");
   }
-
-  @Test
-  void anEmptyRunsDirSaysHowToSubmitIntoIt() {
-    Cli cli = Cli.run("watch", "--latest", "--endpoint-url", local.endpoint(), "--region", "us-east-1",
-        "--runs-dir", runs.toString());
-
-    assertThat(cli.exitCode()).isEqualTo(2);
-    assertThat(cli.err()).isEqualTo("batch-lab: no runs in " + runs + " to watch: submit one first with: "
-        + "./batch-lab submit --runs-dir " + runs + "\n");
-  }
 }
