@@ -35,7 +35,10 @@ public final class BatchLimits {
   public static final int TAGS_PER_RESOURCE = 50;
   /** A job's attempt timeout: at least 60 seconds (JobTimeout attemptDurationSeconds). */
   public static final int ATTEMPT_TIMEOUT_MIN_SECONDS = 60;
-  /** A timed-out attempt gets SIGTERM, and SIGKILL this long after if it is still running (User Guide, "Job timeouts"). */
+  /**
+   * A stopped container (a timed-out attempt, User Guide "Job timeouts"; a terminated job, ECS StopTask) gets
+   * SIGTERM, and SIGKILL this long after if it is still running.
+   */
   public static final int TIMEOUT_SIGKILL_AFTER_SECONDS = 30;
   /** A job queue's time limit for a job stuck RUNNABLE: 600 to 86,400 seconds (jobStateTimeLimitActions maxTimeSeconds). */
   public static final int RUNNABLE_TIME_LIMIT_MIN_SECONDS = 600;

@@ -20,6 +20,12 @@ public final class LabContract {
   /** The job script's exit status on SIGTERM (sleep_example.py's SIGTERM_EXIT: 128 + 15), e.g. at a timeout. */
   public static final int JOB_SIGTERM_EXIT_CODE = 143;
 
+  /** The longest sleep the job script accepts (sleep_example.py: SECONDS from 0 to 86400). */
+  public static final int MAX_JOB_SECONDS = 86_400;
+
+  /** The job script's exit status for a bad argument (sleep_example.py's fail(): argparse's 2). */
+  public static final int JOB_BAD_ARGUMENT_EXIT_CODE = 2;
+
   /** The stack's outputs (declared by the stack, read by the client and the emulator's banner). */
   public static final String OUTPUT_JOB_QUEUE_NAME = "JobQueueName";
   public static final String OUTPUT_JOB_QUEUE_ARN = "JobQueueArn";

@@ -34,7 +34,7 @@ final class RunWatch {
     Watcher watcher = new Watcher(clients, options);
     ConsoleWatchDisplay display = new ConsoleWatchDisplay(out, err, System.console() != null);
     try (CtrlC ctrlC = new CtrlC(watcher::requestStop)) {
-      WatchResult seen = watcher.watch(run, display);
+      WatchResult seen = watcher.watch(run, store, display);
       display.endLine();
       Optional<WatchResult> saved = RunResults.save(store, seen);
       WatchResult result = saved.orElse(seen);

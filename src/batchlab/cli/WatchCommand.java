@@ -40,7 +40,7 @@ public final class WatchCommand implements Callable<Integer> {
       throw new BadInputException("give either a RUN or --latest, not both");
     }
     String id = runId != null ? runId : store.latest().orElseThrow(() -> new BadInputException(
-        "no runs in " + store.root() + " to watch: submit one first with: ./batch-lab submit"));
+        "no runs in " + store.root() + " to watch: submit one first with: ./batch-lab submit" + store.cliOption()));
     RunRecord run = store.load(id);
     try (AwsClients clients = AwsClients.connect(options.connectionFor(run), System.getenv())) {
       return options.watchAndReport(clients, run, options.watchOptions(), store);

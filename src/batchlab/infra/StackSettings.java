@@ -45,8 +45,8 @@ public record StackSettings(
   /** A sanity bound of 14 days on the attempt timeout (its minimum is Batch's, in BatchLimits). */
   static final int JOB_TIMEOUT_MAX = 14 * 86_400;
 
-  // "<name>-job" must stay a valid job definition name: 128 letters, digits, '-' or '_'.
-  private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]{0,123}");
+  /** The job definition is named {@code <name>-job}. */
+  private static final String JOB_DEFINITION_SUFFIX = "-job";
   private static final Pattern INSTANCE_TYPE = Pattern.compile("[a-z0-9_]+(\\.[a-z0-9-]+)?");
 
   public StackSettings {
@@ -70,8 +70,8 @@ public record StackSettings(
     values.rejectTypos();
     boolean spot = values.bool(ContextKey.SPOT);
     StackSettings settings = new StackSettings(
-        values.string(ContextKey.STACK_NAME, AwsNames.STACK_NAME, "a letter, then up to 127 letters, digits or '-'"),
-        values.string(ContextKey.NAME, NAME, "up to 124 letters, digits, '-' or '_', starting with a letter or digit"),
+        values.string(ContextKey.STACK_NAME, AwsNames.STACK_NAME, AwsNames.STACK_NAME_RULE),
+        name(values),
         values.optionalString(ContextKey.VPC_ID, LabNetwork.VPC_ID, "vpc- and 8 or 17 hex digits"),
         spot,
         values.integer(ContextKey.MIN_VCPUS, 0, MAX_VCPUS_LIMIT),
@@ -97,7 +97,17 @@ public record StackSettings(
 
   /** Job definition name: revisions make a fixed name safe, unlike the queue or environment. */
   public String jobDefinitionName() {
-    return name + "-job";
+    return name + JOB_DEFINITION_SUFFIX;
+  }
+
+  /** The {@code name} key: non-empty, and {@code <name>-job} a Batch resource name (AwsNames). */
+  private static String name(ContextValues values) {
+    String name = values.string(ContextKey.NAME, Pattern.compile(".+"), "");
+    if (!AwsNames.BATCH_RESOURCE_NAME.matcher(name + JOB_DEFINITION_SUFFIX).matches()) {
+      throw ContextValues.bad(ContextKey.NAME, name, "up to " + (128 - JOB_DEFINITION_SUFFIX.length())
+          + " letters, digits, '-' or '_', so that name" + JOB_DEFINITION_SUFFIX + " is a job definition name");
+    }
+    return name;
   }
 
   private static List<String> instanceTypes(ContextValues values) {

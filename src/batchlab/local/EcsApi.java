@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * The slice of Amazon ECS (JSON 1.1, {@code X-Amz-Target: AmazonEC2ContainerServiceV20141113.<Op>})
@@ -73,16 +74,25 @@ final class EcsApi {
 
   private JsonNode describeContainerInstances(JsonNode body) {
     ComputeEnvironment ce = cluster(body);
-    List<String> wanted = references(body, "containerInstances", "container instance");
+    return foundOrMissing(references(body, "containerInstances", "container instance"), "containerInstances",
+        ref -> find(ce, ref), EcsApi::render);
+  }
+
+  /**
+   * ECS's Describe answer: {@code listName} holds what each reference names, in the order asked, and
+   * {@code failures} each reference nothing answers to (reason MISSING).
+   */
+  private static <T> ObjectNode foundOrMissing(List<String> wanted, String listName, Function<String, T> lookup,
+      Function<T, JsonNode> render) {
     ObjectNode response = Json.object();
-    ArrayNode found = response.putArray("containerInstances");
+    ArrayNode found = response.putArray(listName);
     ArrayNode failures = response.putArray("failures");
     for (String ref : wanted) {
-      Instance instance = find(ce, ref);
-      if (instance == null) {
+      T item = lookup.apply(ref);
+      if (item == null) {
         failures.addObject().put("arn", ref).put("reason", "MISSING");
       } else {
-        found.add(render(instance));
+        found.add(render.apply(item));
       }
     }
     return response;
@@ -95,19 +105,9 @@ final class EcsApi {
    */
   private JsonNode describeTasks(JsonNode body) {
     ComputeEnvironment ce = cluster(body);
-    List<String> wanted = references(body, "tasks", "task");
-    ObjectNode response = Json.object();
-    ArrayNode found = response.putArray("tasks");
-    ArrayNode failures = response.putArray("failures");
-    for (String ref : wanted) {
-      Attempt attempt = ce.tasks.get(ref.startsWith("arn:") ? ref : ce.ecsClusterArn.replace(":cluster/", ":task/") + "/" + ref);
-      if (attempt == null) {
-        failures.addObject().put("arn", ref).put("reason", "MISSING");
-      } else {
-        found.add(renderTask(ce, attempt));
-      }
-    }
-    return response;
+    return foundOrMissing(references(body, "tasks", "task"), "tasks",
+        ref -> ce.tasks.get(ref.startsWith("arn:") ? ref : ce.ecsClusterArn.replace(":cluster/", ":task/") + "/" + ref),
+        attempt -> renderTask(ce, attempt));
   }
 
   private static ObjectNode renderTask(ComputeEnvironment ce, Attempt attempt) {

@@ -25,7 +25,8 @@ final class Job {
   long runnableSince;
   long stoppedAt;
   boolean cancelled;
-  boolean terminated;
+  /** TerminateJob's reason once the job was terminated (isTerminated), else null. */
+  String terminateReason;
   /** Dependencies not yet finished (SUCCEEDED or FAILED). */
   int unfinishedDependencies;
   /** CancelJob's reason while a PENDING job waits for its dependencies to finish before it is cancelled. */

@@ -16,6 +16,8 @@ final class JobLifecycle {
   static final String ESSENTIAL_CONTAINER_EXITED = "Essential container in task exited";
   static final String TIMEOUT_REASON = "Job attempt duration exceeded timeout";
   static final String DEPENDENCY_FAILED = "Dependent Job failed";
+  /** The container's reason on an attempt ended by TerminateJob. */
+  static final String STOPPED_BY_USER = "Task stopped by user";
   /** 128 + 9: a container stopped by SIGKILL. */
   static final int SIGKILL_EXIT_CODE = 137;
 
@@ -179,7 +181,7 @@ final class JobLifecycle {
     if (spec.runFailure() != null) {
       loop.at(now, () -> {
         if (job.current == attempt) {
-          endAttempt(job, attempt, 1, spec.runFailure(), ESSENTIAL_CONTAINER_EXITED, true);
+          endAttempt(job, attempt, spec.runFailureExitCode(), spec.runFailure(), ESSENTIAL_CONTAINER_EXITED, true);
         }
       });
       return;
@@ -196,12 +198,20 @@ final class JobLifecycle {
   }
 
   /**
-   * The attempt ran past attemptDurationSeconds (User Guide, "Job timeouts"): SIGTERM at the limit,
-   * SIGKILL 30 s later. A program that exits on SIGTERM ends at the limit with its exit code; one
-   * that ignores it ends 30 s later with 137, unless it finishes on its own before that. A timed-out
-   * attempt is not retried (API Reference, JobTimeout).
+   * The attempt ran past attemptDurationSeconds (User Guide, "Job timeouts"): it is stopped at the
+   * limit, and a timed-out attempt is not retried (API Reference, JobTimeout).
    */
   private void timeOut(Job job, Attempt attempt, long sigtermAt) {
+    stop(job, attempt, sigtermAt, null, TIMEOUT_REASON);
+  }
+
+  /**
+   * Stops a running attempt as ECS StopTask does (the equivalent of docker stop): SIGTERM at {@code
+   * sigtermAt}, SIGKILL {@value BatchLimits#TIMEOUT_SIGKILL_AFTER_SECONDS} s later. A program that exits
+   * on SIGTERM ends at once with its exit code; one that ignores it ends then with 137, unless it
+   * finishes on its own before that. The stopped attempt is not retried.
+   */
+  private void stop(Job job, Attempt attempt, long sigtermAt, String reason, String statusReason) {
     Integer exitOnSigterm = job.spec.exitOnSigterm();
     long endsAt = exitOnSigterm != null ? sigtermAt : sigtermAt + BatchLimits.TIMEOUT_SIGKILL_AFTER_SECONDS * 1000L;
     if (endsAt >= attempt.startedAt + job.spec.runMillis()) {
@@ -210,7 +220,7 @@ final class JobLifecycle {
     int exitCode = exitOnSigterm != null ? exitOnSigterm : SIGKILL_EXIT_CODE;
     loop.at(endsAt, () -> {
       if (job.current == attempt) {
-        endAttempt(job, attempt, exitCode, null, TIMEOUT_REASON, false);
+        endAttempt(job, attempt, exitCode, reason, statusReason, false);
       }
     });
   }
@@ -244,14 +254,16 @@ final class JobLifecycle {
     job.attempts.add(attempt);
     job.current = null;
     loop.markDirty();
-    if (exitCode != null && exitCode == 0) {
+    boolean terminated = job.terminateReason != null;
+    if (exitCode != null && exitCode == 0 && !terminated) {
       finish(job, JobStatus.SUCCEEDED, statusReason);
-    } else if (retryable && !job.terminated
+    } else if (retryable && !terminated
         && job.spec.retryStrategy().retries(job.attempts.size(), statusReason, reason, exitCode)) {
       job.statusReason = statusReason;
       makeRunnable(job);
     } else {
-      finish(job, JobStatus.FAILED, statusReason);
+      // A terminated job fails with the call's reason, even if its program ended by itself meanwhile.
+      finish(job, JobStatus.FAILED, terminated ? job.terminateReason : statusReason);
     }
   }
 
@@ -286,9 +298,19 @@ final class JobLifecycle {
     finish(job, JobStatus.FAILED, reason);
   }
 
-  /** TerminateJob: like CancelJob, and STARTING/RUNNING attempts are stopped (not retried). */
+  /**
+   * TerminateJob (API Reference): jobs not yet STARTING are cancelled at once; STARTING and RUNNING
+   * jobs are terminated and end FAILED with the call's reason, not retried. A RUNNING attempt is
+   * stopped as ECS StopTask stops its task ({@link #stop}: SIGTERM, SIGKILL 30 s later), so it stays
+   * RUNNING until its program exits; a STARTING one has no program running yet and ends at once.
+   */
   void terminate(Job job, String reason) {
-    job.terminated = true;
+    if (job.status.terminal()) {
+      return;
+    }
+    if (job.terminateReason == null) {
+      job.terminateReason = reason;
+    }
     if (job.isArrayParent()) {
       for (Job child : job.children) {
         terminate(child, reason);
@@ -298,8 +320,10 @@ final class JobLifecycle {
     if (job.status.cancellable()) {
       leaveQueue(job);
       finish(job, JobStatus.FAILED, reason);
+    } else if (job.status == JobStatus.RUNNING) {
+      stop(job, job.current, loop.now(), STOPPED_BY_USER, job.terminateReason);
     } else if (job.current != null) {
-      endAttempt(job, job.current, 143, "Task stopped by user", reason, false);
+      endAttempt(job, job.current, WorkloadModel.Run.SIGTERM_EXIT_CODE, STOPPED_BY_USER, reason, false);
     }
   }
 

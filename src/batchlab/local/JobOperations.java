@@ -96,7 +96,7 @@ final class JobOperations {
     WorkloadModel.Run run = workload.run(new WorkloadModel.Submission(request.jobName(), definition.name, parameters,
         command(definition, overrides, parameters)));
     return new JobSpec(definition, parameters, overrides, resources, retry, timeout, request.tags(), propagateTags,
-        run.duration().toMillis(), run.failure(), run.exitOnSigterm(), request.dependsOn(),
+        run.duration().toMillis(), run.failure(), run.failureExitCode(), run.exitOnSigterm(), request.dependsOn(),
         request.shareIdentifier(),
         request.schedulingPriorityOverride() != null ? request.schedulingPriorityOverride() : definition.schedulingPriority);
   }

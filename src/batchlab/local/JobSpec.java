@@ -11,7 +11,7 @@ import java.util.Map;
  * @param containerOverrides the call's containerOverrides as sent (null if none), for rendering
  * @param runMillis how long each attempt runs, as the {@link WorkloadModel} says
  * @param runFailure the container's failure reason when the workload model says the job fails
- *     (it exits 1 as soon as it runs); null when the job runs normally
+ *     (it exits {@code runFailureExitCode} as soon as it runs); null when the job runs normally
  * @param exitOnSigterm the exit code on SIGTERM when an attempt times out; null: SIGTERM is ignored
  * @param shareIdentifier the job's share in a fair-share queue; null in a FIFO queue
  * @param schedulingPriority the override, else the definition's schedulingPriority; null when neither is set
@@ -27,6 +27,7 @@ record JobSpec(
     boolean propagateTags,
     long runMillis,
     String runFailure,
+    int runFailureExitCode,
     Integer exitOnSigterm,
     List<Dependency> dependsOn,
     String shareIdentifier,

@@ -63,7 +63,7 @@ final class JobViews {
     node.put("propagateTags", spec.propagateTags());
     node.set("platformCapabilities", Json.stringArray(spec.definition().platformCapabilities));
     node.put("isCancelled", job.cancelled);
-    node.put("isTerminated", job.terminated);
+    node.put("isTerminated", job.terminateReason != null);
     return node;
   }
 

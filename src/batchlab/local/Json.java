@@ -65,8 +65,7 @@ final class Json {
   static String requiredName(JsonNode body, String field) {
     String name = requiredString(body, field);
     if (!AwsNames.BATCH_RESOURCE_NAME.matcher(name).matches()) {
-      throw ApiException.client(field + " '" + name + "' is not valid: use 1-128 letters, numbers, hyphens and "
-          + "underscores");
+      throw ApiException.client(field + " '" + name + "' is not valid: use " + AwsNames.BATCH_RESOURCE_NAME_RULE);
     }
     return name;
   }
@@ -75,8 +74,7 @@ final class Json {
   static String requiredJobName(JsonNode body, String field) {
     String name = requiredString(body, field);
     if (!AwsNames.BATCH_JOB_NAME.matcher(name).matches()) {
-      throw ApiException.client(field + " '" + name + "' is not valid: use 1-128 letters, numbers, hyphens and "
-          + "underscores, starting with a letter or number");
+      throw ApiException.client(field + " '" + name + "' is not valid: use " + AwsNames.BATCH_JOB_NAME_RULE);
     }
     return name;
   }

@@ -32,11 +32,12 @@ public interface WorkloadModel {
 
   /**
    * One attempt's outcome: the container exits 0 after {@code duration}, or, when {@code failure}
-   * is not null, exits 1 as soon as it runs with that reason. {@code exitOnSigterm} is what the
-   * program does when a timed-out attempt gets SIGTERM (User Guide, "Job timeouts"): exit at once
-   * with that code, or, when null, ignore it and be killed by SIGKILL 30 s later (exit 137).
+   * is not null, exits {@code failureExitCode} as soon as it runs with that reason. {@code
+   * exitOnSigterm} is what the program does when it gets SIGTERM (a timed-out attempt, User Guide
+   * "Job timeouts"; TerminateJob, ECS StopTask): exit at once with that code, or, when null, ignore it
+   * and be killed by SIGKILL 30 s later (exit 137).
    */
-  record Run(Duration duration, String failure, Integer exitOnSigterm) {
+  record Run(Duration duration, String failure, int failureExitCode, Integer exitOnSigterm) {
 
     /** 128 + 15: what a program that ends on SIGTERM exits with; the default of every Run. */
     public static final int SIGTERM_EXIT_CODE = 143;
@@ -49,21 +50,30 @@ public interface WorkloadModel {
     }
 
     public static Run succeedsAfter(Duration duration) {
-      return new Run(duration, null, SIGTERM_EXIT_CODE);
+      return new Run(duration, null, 0, SIGTERM_EXIT_CODE);
     }
 
+    /** The container exits 1 as soon as it runs, with {@code reason}. */
     public static Run failsAtStart(String reason) {
-      return new Run(Duration.ZERO, Objects.requireNonNull(reason, "reason"), SIGTERM_EXIT_CODE);
+      return failsAtStart(reason, 1);
+    }
+
+    /** The container exits {@code exitCode} (not 0) as soon as it runs, with {@code reason}. */
+    public static Run failsAtStart(String reason, int exitCode) {
+      if (exitCode == 0) {
+        throw new IllegalArgumentException("a failing run exits with a code other than 0");
+      }
+      return new Run(Duration.ZERO, Objects.requireNonNull(reason, "reason"), exitCode, SIGTERM_EXIT_CODE);
     }
 
     /** The same run by a program that ignores SIGTERM (as a PID 1 without a handler does). */
     public Run ignoringSigterm() {
-      return new Run(duration, failure, null);
+      return new Run(duration, failure, failureExitCode, null);
     }
 
     /** The same run by a program that exits with {@code exitCode} on SIGTERM. */
     public Run exitingOnSigterm(int exitCode) {
-      return new Run(duration, failure, exitCode);
+      return new Run(duration, failure, failureExitCode, exitCode);
     }
   }
 

@@ -168,7 +168,7 @@ public final class RunStore {
   public List<JobAttempt> requireAttempts(String runId) {
     if (!Files.isRegularFile(dir(runId).resolve(TIMELINE_FILE))) {
       throw new BadInputException("run '" + runId + "' in " + root + " has no " + TIMELINE_FILE
-          + ": watch it first with ./batch-lab watch " + runId);
+          + ": watch it first with ./batch-lab watch " + runId + cliOption());
     }
     return loadAttempts(runId);
   }

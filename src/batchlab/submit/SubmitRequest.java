@@ -1,5 +1,6 @@
 package batchlab.submit;
 
+import batchlab.batch.AwsNames;
 import batchlab.batch.BatchLimits;
 import batchlab.batch.LabContract;
 import batchlab.batch.ShareIdentifiers;
@@ -7,7 +8,6 @@ import batchlab.util.BadInputException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /**
  * What to submit. The queue and job definition come from the stack's outputs unless both are given
@@ -37,7 +37,6 @@ public record SubmitRequest(int jobs, String stack, String jobQueue, String jobD
    * both grow with it; 100,000 keeps a run's record a few MB and a resume's lookups to minutes.
    */
   public static final int MAX_JOBS = 100_000;
-  private static final Pattern JOB_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]*");
 
   public SubmitRequest {
     parameters = parameters == null ? Map.of() : Map.copyOf(parameters);
@@ -80,8 +79,9 @@ public record SubmitRequest(int jobs, String stack, String jobQueue, String jobD
       throw new BadInputException("--seconds " + seconds + " is out of range: use a whole number of seconds >= 1");
     }
     if (namePrefix != null) {
-      int longest = namePrefix.length() + (array ? 0 : 1 + String.valueOf(jobs).length());
-      if (!JOB_NAME.matcher(namePrefix).matches() || longest > 128) {
+      // The longest name the run gives a job (RunRecord.jobName): <prefix>-<jobs>, or the prefix for an array.
+      String longest = array ? namePrefix : namePrefix + "-" + jobs;
+      if (!AwsNames.BATCH_JOB_NAME.matcher(longest).matches()) {
         throw new BadInputException("--name-prefix '" + namePrefix + "' is not valid: job names start with a letter or "
             + "digit, use only letters, digits, '-' and '_', and are at most 128 characters");
       }

@@ -16,6 +16,7 @@ import batchlab.run.Observations;
 import batchlab.run.WaitCause;
 import batchlab.run.Outcome;
 import batchlab.run.RunRecord;
+import batchlab.run.RunStore;
 import batchlab.run.Sample;
 import batchlab.util.BadInputException;
 import java.time.Duration;
@@ -76,15 +77,24 @@ public final class Watcher {
     stop.requestStop();
   }
 
+  /** Watches {@code run}; its hints assume it lives in the default runs folder. */
   public WatchResult watch(RunRecord run, WatchListener listener) {
+    return watch(run, "", listener);
+  }
+
+  /** Watches {@code run}, which lives in {@code store}: its hints name the store's {@code --runs-dir}. */
+  public WatchResult watch(RunRecord run, RunStore store, WatchListener listener) {
+    return watch(run, store.cliOption(), listener);
+  }
+
+  private WatchResult watch(RunRecord run, String runsDirOption, WatchListener listener) {
+    String resume = "./batch-lab submit --resume " + run.runId() + runsDirOption;
     if (run.jobs().isEmpty()) {
-      throw new BadInputException("run " + run.runId() + " has no submitted jobs to watch: submit them with: "
-          + "./batch-lab submit --resume " + run.runId());
+      throw new BadInputException("run " + run.runId() + " has no submitted jobs to watch: submit them with: " + resume);
     }
     if (!run.complete()) {
       listener.warned("run " + run.runId() + " is incomplete (" + run.jobs().size() + " of "
-          + run.expectedSubmissions() + " submitted): watching those; submit the rest with ./batch-lab submit --resume "
-          + run.runId());
+          + run.expectedSubmissions() + " submitted): watching those; submit the rest with " + resume);
     }
     Retry retry = new Retry(Backoff.DEFAULT, new StopSignal(), target);
     RunQueues queues = RunQueues.describe(batch, run, retry, listener::warned);

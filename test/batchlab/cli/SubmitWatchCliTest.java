@@ -72,6 +72,6 @@ class SubmitWatchCliTest {
     Cli cli = Cli.run("watch", "--runs-dir", runs.toString());
     assertThat(cli.exitCode()).isEqualTo(2);
     assertThat(cli.err()).isEqualTo("batch-lab: no runs in " + runs + " to watch: submit one first with: "
-        + "./batch-lab submit\n");
+        + "./batch-lab submit --runs-dir " + runs + "\n");
   }
 }

@@ -302,16 +302,36 @@ class StackSettingsTest {
 
     @Test
     void rejectsAStackNameCloudFormationRefuses() {
-      assertRejected("stackName=1lab is not allowed (allowed: a letter, then up to 127 letters, digits or '-')",
+      assertRejected("stackName=1lab is not allowed (allowed: 1-128 letters, digits and hyphens, starting with a letter)",
           "stackName", "1lab");
+      for (String refused : new String[] {"lab_2", "-lab", "lab.2", "a".repeat(129)}) {
+        assertThatThrownBy(() -> parse("stackName", refused)).as(refused).isInstanceOf(BadInputException.class);
+      }
+    }
+
+    @Test
+    void acceptsEveryStackNameCloudFormationAllows() {
+      // CloudFormation: letters, digits and hyphens, starting with a letter, at most 128 characters.
+      for (String allowed : new String[] {"L", "Lab-2", "lab--x-", "a".repeat(128)}) {
+        assertThat(parse("stackName", allowed).stackName()).isEqualTo(allowed);
+      }
     }
 
     @Test
     void rejectsANameThatMakesAnInvalidJobDefinitionName() {
-      assertRejected("name=batch lab is not allowed (allowed: up to 124 letters, digits, '-' or '_', starting"
-          + " with a letter or digit)", "name", "batch lab");
-      assertThatThrownBy(() -> parse("name", "a".repeat(125))).isInstanceOf(BadInputException.class);
+      assertRejected("name=batch lab is not allowed (allowed: up to 124 letters, digits, '-' or '_', so that "
+          + "name-job is a job definition name)", "name", "batch lab");
+      for (String refused : new String[] {"lab.2", "läb", "a".repeat(125)}) {
+        assertThatThrownBy(() -> parse("name", refused)).as(refused).isInstanceOf(BadInputException.class);
+      }
       assertThat(parse("name", "a".repeat(124)).jobDefinitionName()).hasSize(128);
+    }
+
+    @Test
+    void acceptsANameStartingWithAHyphenOrUnderscoreAsJobDefinitionNamesMay() {
+      // RegisterJobDefinition: up to 128 letters, numbers, hyphens and underscores, with no rule for the first.
+      assertThat(parse("name", "-lab").jobDefinitionName()).isEqualTo("-lab-job");
+      assertThat(parse("name", "_lab").jobDefinitionName()).isEqualTo("_lab-job");
     }
   }
 

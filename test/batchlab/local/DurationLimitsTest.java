@@ -15,16 +15,31 @@ import software.amazon.awssdk.services.batch.model.JobStatus;
 /** Huge durations are refused at the door or capped at the horizon; nothing overflows the virtual clock. */
 class DurationLimitsTest {
 
-  @ParameterizedTest
-  @ValueSource(strings = {"1e30", "1e16", "9223372036854775807"})
-  void aJobThatWouldSleepPastTheHorizonFailsOnItsAttemptTimeout(String seconds) {
-    try (EmulatorHarness harness = new EmulatorHarness()) {
-      String id = harness.submit("forever", r -> r.parameters(Map.of("seconds", seconds)));
+  @Test
+  void aJobThatWouldRunPastTheHorizonFailsOnItsAttemptTimeout() {
+    WorkloadModel forever = submission -> WorkloadModel.Run.succeedsAfter(Timings.MAX);
+    try (EmulatorHarness harness = new EmulatorHarness(b -> b.workload(forever))) {
+      String id = harness.submit("forever");
       harness.advanceUntil(Duration.ofMinutes(1), Duration.ofHours(3),
           batch -> harness.job(id).status() == JobStatus.FAILED);
       JobDetail job = harness.job(id);
       assertThat(job.statusReason()).isEqualTo("Job attempt duration exceeded timeout");
       assertThat(job.stoppedAt() - job.startedAt()).isEqualTo(3_600_000L);
+    }
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"1e30", "1e16", "9223372036854775807"})
+  void theLabsScriptRefusesAHugeSecondsValueAtOnce(String seconds) {
+    try (EmulatorHarness harness = new EmulatorHarness()) {
+      String id = harness.submit("huge", r -> r.parameters(Map.of("seconds", seconds)));
+      harness.advanceUntil(Duration.ofMinutes(1), Duration.ofHours(3),
+          batch -> harness.job(id).status() == JobStatus.FAILED);
+      JobDetail job = harness.job(id);
+      assertThat(job.container().exitCode()).isEqualTo(2);
+      assertThat(job.container().reason()).isEqualTo("sleep_example.py: SECONDS must be a number from 0 to 86400, got '"
+          + seconds + "'");
+      assertThat(job.stoppedAt()).isEqualTo(job.startedAt());
     }
   }
 

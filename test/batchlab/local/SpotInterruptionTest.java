@@ -80,7 +80,8 @@ class SpotInterruptionTest {
       JobDetail job = harness.job(id);
       assertThat(job.status()).isEqualTo(JobStatus.FAILED);
       assertThat(job.statusReason()).isEqualTo("Essential container in task exited");
-      assertThat(job.attempts()).singleElement().satisfies(a -> assertThat(a.container().exitCode()).isEqualTo(1));
+      // sleep_example.py exits 2 on a bad argument (LabWorkload).
+      assertThat(job.attempts()).singleElement().satisfies(a -> assertThat(a.container().exitCode()).isEqualTo(2));
     }
   }
 }

@@ -6,13 +6,11 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import software.amazon.awssdk.services.batch.BatchClient;
 
 /**
  * Every request body is read against the Batch API model: a value of the wrong type is a 400
@@ -21,39 +19,26 @@ import software.amazon.awssdk.services.batch.BatchClient;
  */
 class TypedRequestsTest {
 
-  static BatchEmulator emulator;
-  static BatchClient batch;
+  @RegisterExtension
+  static final ArticleEmulator article = new ArticleEmulator();
   static final HttpClient HTTP = HttpClient.newHttpClient();
-
-  @BeforeAll
-  static void start() {
-    emulator = BatchEmulator.builder().templateJson(Fixtures.articleTemplate()).stackName("BatchLabStack")
-        .speed(Speed.MANUAL).build().start();
-    batch = Fixtures.batch(emulator);
-  }
-
-  @AfterAll
-  static void stop() {
-    batch.close();
-    emulator.close();
-  }
 
   @AfterEach
   void everythingStoredIsStillReadableByTheSdk() {
-    assertThat(batch.describeComputeEnvironments(r -> { }).computeEnvironments()).hasSize(1);
-    assertThat(batch.describeJobQueues(r -> { }).jobQueues()).hasSize(1);
-    assertThat(batch.describeJobDefinitions(r -> r.status("ACTIVE")).jobDefinitions()).hasSize(1);
-    assertThat(batch.describeJobDefinitions(r -> { }).jobDefinitions()).isNotEmpty();
-    String queue = emulator.stack().output("JobQueueName").orElseThrow();
-    assertThat(batch.listJobs(r -> r.jobQueue(queue).filters(f -> f.name("JOB_NAME").values("*"))).jobSummaryList())
-        .isEmpty();
+    assertThat(article.batch.describeComputeEnvironments(r -> { }).computeEnvironments()).hasSize(1);
+    assertThat(article.batch.describeJobQueues(r -> { }).jobQueues()).hasSize(1);
+    assertThat(article.batch.describeJobDefinitions(r -> r.status("ACTIVE")).jobDefinitions()).hasSize(1);
+    assertThat(article.batch.describeJobDefinitions(r -> { }).jobDefinitions()).isNotEmpty();
+    String queue = article.output("JobQueueName");
+    assertThat(article.batch.listJobs(r -> r.jobQueue(queue).filters(f -> f.name("JOB_NAME").values("*")))
+        .jobSummaryList()).isEmpty();
   }
 
   private static HttpResponse<String> post(String operation, String body) throws Exception {
-    String resolved = body.replace("CE", emulator.stack().output("ComputeEnvironmentName").orElseThrow())
-        .replace("QUEUE", emulator.stack().output("JobQueueName").orElseThrow())
-        .replace("DEF", emulator.stack().output("JobDefinitionName").orElseThrow());
-    return HTTP.send(HttpRequest.newBuilder(URI.create(emulator.endpoint() + "/v1/" + operation))
+    String resolved = body.replace("CE", article.output("ComputeEnvironmentName"))
+        .replace("QUEUE", article.output("JobQueueName"))
+        .replace("DEF", article.output("JobDefinitionName"));
+    return HTTP.send(HttpRequest.newBuilder(URI.create(article.emulator.endpoint() + "/v1/" + operation))
         .POST(HttpRequest.BodyPublishers.ofString(resolved)).build(), HttpResponse.BodyHandlers.ofString());
   }
 

@@ -90,9 +90,9 @@ class WorkloadModelTest {
       JobDetail job = lab.run(r -> r.parameters(Map.of("seconds", "soon")));
       assertThat(job.status()).isEqualTo(JobStatus.FAILED);
       assertThat(job.statusReason()).isEqualTo("Essential container in task exited");
-      assertThat(job.container().exitCode()).isEqualTo(1);
+      assertThat(job.container().exitCode()).isEqualTo(2);
       assertThat(job.container().reason())
-          .isEqualTo("sleep_example.py: seconds must be a non-negative number, got 'soon'");
+          .isEqualTo("sleep_example.py: SECONDS must be a number from 0 to 86400, got 'soon'");
       assertThat(runMillis(job)).isZero();
     }
   }
@@ -135,16 +135,18 @@ class WorkloadModelTest {
   }
 
   @Test
-  void theLabModelReadsOnlyNonNegativeFiniteNumbers() {
+  void theLabModelReadsOnlyNumbersFromZeroTo86400() {
     LabWorkload lab = LabWorkload.DEFAULT;
     assertThat(lab.defaultDuration()).isEqualTo(Duration.ofSeconds(60));
     assertThat(lab.run(submission(Map.of()))).isEqualTo(WorkloadModel.Run.succeedsAfter(Duration.ofSeconds(60)));
     assertThat(lab.run(submission(Map.of("seconds", " 2.5 "))))
         .isEqualTo(WorkloadModel.Run.succeedsAfter(Duration.ofMillis(2_500)));
     assertThat(lab.run(submission(Map.of("seconds", "-1"))))
-        .isEqualTo(WorkloadModel.Run.failsAtStart("sleep_example.py: seconds must be a non-negative number, got '-1'"));
+        .isEqualTo(WorkloadModel.Run.failsAtStart("sleep_example.py: SECONDS must be a number from 0 to 86400, got '-1'", 2));
+    assertThat(lab.run(submission(Map.of("seconds", "86400"))))
+        .isEqualTo(WorkloadModel.Run.succeedsAfter(Duration.ofDays(1)));
     assertThat(lab.run(submission(Map.of("seconds", "Infinity"))).failure())
-        .isEqualTo("sleep_example.py: seconds must be a non-negative number, got 'Infinity'");
+        .isEqualTo("sleep_example.py: SECONDS must be a number from 0 to 86400, got 'Infinity'");
   }
 
   private static WorkloadModel.Submission submission(Map<String, String> parameters) {

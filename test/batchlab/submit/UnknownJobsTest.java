@@ -96,13 +96,11 @@ class UnknownJobsTest {
   void aJobOfTheSameNameCreatedBeforeTheRunBeganIsNotTheRunsJob() {
     RunRecord first;
     try (LocalBatch before = LocalBatch.startReproducible(runs)) {
-      first = serial(before).submit(SubmitRequest.builder().jobs(2).namePrefix("same").build(),
-          SubmitListener.NONE).run();
+      first = twoJobs(before, "same");
     }
     // Same seed and names, but a server whose jobs were created an hour before the run began.
     try (LocalBatch older = LocalBatch.startAt(runs.resolve("older"), first.createdAt().minus(Duration.ofHours(1)))) {
-      RunRecord old = serial(older).submit(SubmitRequest.builder().jobs(2).namePrefix("same").build(),
-          SubmitListener.NONE).run();
+      RunRecord old = twoJobs(older, "same");
       assertThat(old.jobs()).isEqualTo(first.jobs()); // same names, same ids: only createdAt tells them apart
       assertThatThrownBy(() -> older.watch(first))
           .isInstanceOf(SubmitException.class)
@@ -114,13 +112,11 @@ class UnknownJobsTest {
   void aJobCreatedWithinTheClockSkewAllowanceBeforeTheRunBeganIsStillTheRunsJob() {
     RunRecord first;
     try (LocalBatch before = LocalBatch.startReproducible(runs)) {
-      first = serial(before).submit(SubmitRequest.builder().jobs(2).namePrefix("skew").build(),
-          SubmitListener.NONE).run();
+      first = twoJobs(before, "skew");
     }
     // A server clock 4 minutes behind the client's: within RunRecord.CLOCK_SKEW.
     try (LocalBatch behind = LocalBatch.startAt(runs.resolve("behind"), first.createdAt().minus(Duration.ofMinutes(4)))) {
-      RunRecord same = serial(behind).submit(SubmitRequest.builder().jobs(2).namePrefix("skew").build(),
-          SubmitListener.NONE).run();
+      RunRecord same = twoJobs(behind, "skew");
       assertThat(same.jobs()).isEqualTo(first.jobs());
       WatchResult watched = behind.watch(first);
       assertThat(watched.summary().count(JobState.SUCCEEDED)).isEqualTo(2);
@@ -149,8 +145,10 @@ class UnknownJobsTest {
   }
 
   /** One SubmitJob at a time, so the same seed gives the same name the same id. */
-  private static Submitter serial(LocalBatch local) {
-    return new Submitter(local.clients, local.store, SubmitOptions.defaults().withMaxInFlight(1));
+  /** Submits jobs {@code <prefix>-1} and {@code <prefix>-2} one after the other, so their ids follow the seed in order. */
+  private static RunRecord twoJobs(LocalBatch local, String prefix) {
+    return new Submitter(local.clients, local.store, SubmitOptions.defaults().withMaxInFlight(1))
+        .submit(SubmitRequest.builder().jobs(2).namePrefix(prefix).build(), SubmitListener.NONE).run();
   }
 
   private static WatchListener warningsInto(List<String> warnings, LocalBatch local) {
