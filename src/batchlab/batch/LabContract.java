@@ -26,6 +26,15 @@ public final class LabContract {
   /** The job script's exit status for a bad argument (sleep_example.py's fail(): argparse's 2). */
   public static final int JOB_BAD_ARGUMENT_EXIT_CODE = 2;
 
+  /**
+   * The job definition's retry strategy: at most this many attempts, and only an attempt whose host
+   * was reclaimed ({@link #RETRY_ON_STATUS_REASON}) is retried; any other failure is final.
+   */
+  public static final int RETRY_ATTEMPTS = 3;
+
+  /** The status reason a reclaimed spot host gives its attempt (AWS: "Host EC2 (instance i-...) terminated."). */
+  public static final String RETRY_ON_STATUS_REASON = "Host EC2*";
+
   /** The stack's outputs (declared by the stack, read by the client and the emulator's banner). */
   public static final String OUTPUT_JOB_QUEUE_NAME = "JobQueueName";
   public static final String OUTPUT_JOB_QUEUE_ARN = "JobQueueArn";

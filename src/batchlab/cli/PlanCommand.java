@@ -4,8 +4,12 @@ import batchlab.batch.AllocationStrategy;
 import batchlab.batch.LabContract;
 import batchlab.infra.ContextKey;
 import batchlab.infra.StackSettings;
+import batchlab.experiment.TimingsFile;
+import batchlab.local.CapacityLimits;
 import batchlab.local.Timings;
+import batchlab.plan.Arrivals;
 import batchlab.plan.Configuration;
+import batchlab.plan.Durations;
 import batchlab.plan.Grid;
 import batchlab.plan.PlanOutcome;
 import batchlab.plan.PlanReport;
@@ -44,12 +48,46 @@ public final class PlanCommand implements Callable<Integer> {
   /** The article's two runs, when -c maxVcpus does not say otherwise. */
   static final String ARTICLE_MAX_VCPUS = "4,20";
 
-  @Option(names = "--jobs", paramLabel = "N", defaultValue = "10", description = "Jobs, all submitted at once (default: ${DEFAULT-VALUE}).")
-  int jobs;
+  /** Jobs when neither --jobs nor a submit-time or duration file says: the article's ten. */
+  static final int DEFAULT_JOBS = 10;
 
-  @Option(names = "--seconds", paramLabel = "S", defaultValue = "" + LabContract.DEFAULT_JOB_SECONDS,
-      description = "How long each job runs (default: ${DEFAULT-VALUE}).")
-  int seconds;
+  @Option(names = "--jobs", paramLabel = "N",
+      description = "Jobs (default: the lines of an --arrival or --durations file, else " + DEFAULT_JOBS + ").")
+  Integer jobs;
+
+  @Option(names = "--seconds", paramLabel = "S",
+      description = "How long each job runs (default: " + LabContract.DEFAULT_JOB_SECONDS + "); or --durations.")
+  Integer seconds;
+
+  @Option(names = "--durations", paramLabel = "SPEC",
+      description = "Run times: SECONDS, exp:MEAN, lognormal:MEDIAN,SIGMA, a file of seconds (one per line, in order, "
+          + "repeated when jobs outnumber them) or a past run's timeline.csv (its SUCCEEDED attempts).")
+  String durations;
+
+  @Option(names = "--arrival", paramLabel = "SPEC", defaultValue = "all",
+      description = "Submits: all (at once, default), rate:N/min, poisson:N/min (/s, /min or /h), or a file of submit "
+          + "times in seconds, one per line, ascending.")
+  String arrival;
+
+  @Option(names = "--failure-rate", paramLabel = "P", defaultValue = "0",
+      description = "Share of jobs whose program exits 1 at the end of its run; final: the stack retries only spot reclaims (default: 0).")
+  double failureRate;
+
+  @Option(names = "--spot-interruption-rate", paramLabel = "R", defaultValue = "0",
+      description = "Spot reclaims per spot instance-hour, exponential; reclaimed attempts are retried per the stack's retry strategy (default: 0).")
+  double spotInterruptionRate;
+
+  @Option(names = "--repeat", paramLabel = "K", defaultValue = "1",
+      description = "Run each configuration K times, seeds S..S+K-1, and report the spread (default: ${DEFAULT-VALUE}).")
+  int repeat;
+
+  @Option(names = "--timings", paramLabel = "FILE",
+      description = "Emulator delays from a timings file (./batch-lab calibrate --out) instead of the defaults.")
+  Path timingsFile;
+
+  @Option(names = "--capacity", paramLabel = "TYPE=N[,...]",
+      description = "At most N instances of TYPE at once, as a spot pool running dry (default: unlimited).")
+  String capacity;
 
   @Option(names = "--job-vcpus", paramLabel = "V", description = "vCPUs per job (default: context jobVcpus, 2).")
   Integer jobVcpus;
@@ -83,7 +121,8 @@ public final class PlanCommand implements Callable<Integer> {
       description = "Spot prices, lines of instanceType,usdPerHour (default: an assumed " + "share of on-demand, labelled).")
   Path spotPrices;
 
-  @Option(names = "--seed", paramLabel = "S", defaultValue = "1", description = "Seed of the emulator's random choices (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--seed", paramLabel = "S", defaultValue = "1",
+      description = "Seed of the workload's draws and the emulator's random choices (default: ${DEFAULT-VALUE}).")
   long seed;
 
   @Option(names = "--threads", paramLabel = "N", description = "Configurations run in parallel (default: the processors).")
@@ -115,13 +154,15 @@ public final class PlanCommand implements Callable<Integer> {
     }
     return ExitCodes.run(err, () -> {
       long started = System.nanoTime();
-      Planner planner = new Planner(request.workload(), request.timings(), request.prices(), request.seed(), parallel);
+      Planner planner = new Planner(request.workload(), request.settings(), request.prices(), parallel);
       PlanOutcome outcome = PlanOutcome.of(planner.runAll(request.grid()), request.deadlineSeconds(), request.budgetUsd());
-      PlanReport report = new PlanReport(request, outcome);
+      PlanReport report = new PlanReport(request, outcome,
+          outcome.recommended().flatMap(r -> planner.detail(r.configuration())));
       out.print(report.text());
       List<Path> files = report.write();
-      out.printf("%d configurations in %.1f s; report: %s (also report.md, summary.json, 2 charts)%n",
-          request.grid().size(), (System.nanoTime() - started) / 1e9, files.get(0));
+      out.printf("%d configurations%s in %.1f s; report: %s (also report.md, summary.json, %d charts)%n",
+          request.grid().size(), repeat > 1 ? " x " + repeat + " runs" : "", (System.nanoTime() - started) / 1e9,
+          files.get(0), report.chartFiles().size());
       out.flush();
       return ExitCodes.OK;
     });
@@ -153,7 +194,23 @@ public final class PlanCommand implements Callable<Integer> {
     Prices prices = spotPrices == null ? Prices.listPrices() : Prices.withSpotFile(spotPrices);
     Path dir = out != null ? out
         : Path.of("runs", "plan-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
-    return new PlanRequest(new Workload(jobs, seconds, vcpus, memory), grid, prices, Timings.DEFAULT,
-        deadline == null ? null : deadline.toMillis() / 1000.0, budget, other, seed, dir);
+    Timings timings = timingsFile == null ? Timings.DEFAULT : TimingsFile.read(timingsFile);
+    Planner.Settings settings = new Planner.Settings(timings, CapacityLimits.parse(capacity), stack.minVcpus(), seed,
+        repeat);
+    return new PlanRequest(workload(vcpus, memory), grid, prices, settings,
+        deadline == null ? null : deadline.toMillis() / 1000.0, budget, other, dir);
+  }
+
+  private Workload workload(int vcpus, int memory) {
+    if (seconds != null && durations != null) {
+      throw new BadInputException("--seconds " + seconds + " and --durations " + durations
+          + " both set the run time (allowed: one of them)");
+    }
+    Arrivals arrivals = Arrivals.parse(arrival);
+    Durations runTimes = durations != null ? PlanInputs.durations(durations)
+        : Durations.fixed(seconds == null ? LabContract.DEFAULT_JOB_SECONDS : seconds);
+    int count = jobs != null ? jobs
+        : arrivals.jobs() > 0 ? arrivals.jobs() : runTimes.jobs() > 0 ? runTimes.jobs() : DEFAULT_JOBS;
+    return new Workload(count, vcpus, memory, arrivals, runTimes, failureRate, spotInterruptionRate);
   }
 }

@@ -34,7 +34,6 @@ public final class LabJobDefinition extends Construct {
   /** The script with the job parameter {@link LabContract#SECONDS_PARAMETER}; SubmitJob may override it per job. */
   public static final List<String> COMMAND =
       List.of("python", "sleep_example.py", "Ref::" + LabContract.SECONDS_PARAMETER);
-  static final int RETRY_ATTEMPTS = 3;
 
   private final EcsJobDefinition jobDefinition;
   private final LogGroup logGroup;
@@ -63,7 +62,7 @@ public final class LabJobDefinition extends Construct {
         .jobDefinitionName(props.name())
         .container(container)
         .parameters(Map.of(LabContract.SECONDS_PARAMETER, Integer.toString(LabContract.DEFAULT_JOB_SECONDS)))
-        .retryAttempts(RETRY_ATTEMPTS)
+        .retryAttempts(LabContract.RETRY_ATTEMPTS)
         .retryStrategies(List.of(
             RetryStrategy.of(Action.RETRY, Reason.SPOT_INSTANCE_RECLAIMED),
             // Without a catch-all EXIT, an attempt matching no entry would be retried.

@@ -178,17 +178,11 @@ final class JobLifecycle {
     job.startedAt = now;
     setStatus(job, JobStatus.RUNNING);
     JobSpec spec = job.spec;
-    if (spec.runFailure() != null) {
-      loop.at(now, () -> {
-        if (job.current == attempt) {
-          endAttempt(job, attempt, spec.runFailureExitCode(), spec.runFailure(), ESSENTIAL_CONTAINER_EXITED, true);
-        }
-      });
-      return;
-    }
+    // A failing program exits at the end of its run (at once for WorkloadModel.Run.failsAtStart).
+    boolean fails = spec.runFailure() != null;
     loop.at(now + spec.runMillis(), () -> {
       if (job.current == attempt) {
-        endAttempt(job, attempt, 0, null, ESSENTIAL_CONTAINER_EXITED, true);
+        endAttempt(job, attempt, fails ? spec.runFailureExitCode() : 0, spec.runFailure(), ESSENTIAL_CONTAINER_EXITED, true);
       }
     });
     Integer timeout = spec.attemptDurationSeconds();

@@ -1,6 +1,7 @@
 package batchlab.local;
 
 import batchlab.batch.AllocationStrategy;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -18,7 +19,8 @@ import java.util.Objects;
  *
  * <pre>{@code
  * TwinRun run = new TwinRun(new TwinRun.Environment(0, 4, List.of("m7i.large"),
- *     AllocationStrategy.BEST_FIT_PROGRESSIVE, true), 2, 1024, 1, Timings.DEFAULT, Faults.NONE, 1);
+ *     AllocationStrategy.BEST_FIT_PROGRESSIVE, true), 2, 1024, TwinRun.Retry.NONE, Timings.DEFAULT,
+ *     Faults.NONE, CapacityLimits.NONE, 1);
  * for (int i = 0; i < 10; i++) run.submit(0, Duration.ofSeconds(60));
  * TwinRun.Result result = run.run();
  * }</pre>
@@ -36,6 +38,15 @@ public final class TwinRun {
       instanceTypes = List.copyOf(instanceTypes);
       Objects.requireNonNull(strategy, "strategy");
     }
+  }
+
+  /**
+   * The job definition's retryStrategy: up to {@code attempts} attempts; when
+   * {@code retryOnStatusReason} is set, only attempts whose status reason matches it are retried
+   * ({@code evaluateOnExit: [{onStatusReason: it, action: RETRY}, {onReason: "*", action: EXIT}]}).
+   */
+  public record Retry(int attempts, String retryOnStatusReason) {
+    public static final Retry NONE = new Retry(1, null);
   }
 
   /** One attempt: on which instance (index into {@link Result#instances}), placed, RUNNING (0 if never), stopped. */
@@ -60,21 +71,22 @@ public final class TwinRun {
 
   private final ControlPlane plane;
   private final Timings timings;
-  private final List<Duration> durations = new ArrayList<>();
+  private final List<WorkloadModel.Run> runs = new ArrayList<>();
   private final List<String> jobIds = new ArrayList<>();
 
   /**
    * Creates the environment, queue and job definition ({@code jobVcpus}, {@code jobMemoryMiB},
-   * {@code attempts} per job) on a fresh control plane at virtual time 0.
+   * {@code retry}) on a fresh control plane at virtual time 0, with EC2 giving at most
+   * {@code capacity} instances per type.
    *
    * @throws IllegalArgumentException when the emulator's API rejects a setting (its message)
    */
-  public TwinRun(Environment environment, int jobVcpus, int jobMemoryMiB, int attempts, Timings timings,
-      Faults faults, long seed) {
+  public TwinRun(Environment environment, int jobVcpus, int jobMemoryMiB, Retry retry, Timings timings,
+      Faults faults, CapacityLimits capacity, long seed) {
     this.timings = Objects.requireNonNull(timings, "timings");
     this.plane = new ControlPlane(new Arns("us-east-1", Arns.DEFAULT_ACCOUNT), new VirtualClock(Speed.MANUAL, 0),
-        new Ids(seed, 0), timings, faults, CapacityLimits.NONE,
-        job -> WorkloadModel.Run.succeedsAfter(durations.get(Integer.parseInt(job.jobName().substring(1)))),
+        new Ids(seed, 0), timings, faults, capacity,
+        job -> runs.get(Integer.parseInt(job.jobName().substring(1))),
         Duration.ZERO);
     try {
       plane.call("createcomputeenvironment", environmentRequest(environment));
@@ -86,7 +98,12 @@ public final class TwinRun {
       container.putArray("resourceRequirements")
           .add(Json.object().put("type", "VCPU").put("value", Integer.toString(jobVcpus)))
           .add(Json.object().put("type", "MEMORY").put("value", Integer.toString(jobMemoryMiB)));
-      definition.putObject("retryStrategy").put("attempts", attempts);
+      ObjectNode retryStrategy = definition.putObject("retryStrategy").put("attempts", retry.attempts());
+      if (retry.retryOnStatusReason() != null) {
+        ArrayNode entries = retryStrategy.putArray("evaluateOnExit");
+        entries.addObject().put("onStatusReason", retry.retryOnStatusReason()).put("action", "RETRY");
+        entries.addObject().put("onReason", "*").put("action", "EXIT");
+      }
       plane.call("registerjobdefinition", definition);
     } catch (ApiException e) {
       throw new IllegalArgumentException(e.getMessage(), e);
@@ -108,14 +125,19 @@ public final class TwinRun {
 
   /** Submits one job at virtual time {@code atMillis} (not before the last call's) that runs {@code runtime}. */
   public void submit(long atMillis, Duration runtime) {
+    submit(atMillis, WorkloadModel.Run.succeedsAfter(runtime));
+  }
+
+  /** Submits one job at virtual time {@code atMillis} (not before the last call's) whose attempts run as {@code run}. */
+  public void submit(long atMillis, WorkloadModel.Run run) {
     long now = plane.simulation.now();
     if (atMillis < now) {
       throw new IllegalArgumentException("submit times must not go back: " + atMillis + " ms after " + now + " ms");
     }
     plane.simulation.advance(Duration.ofMillis(atMillis - now));
-    ObjectNode request = Json.object().put("jobName", "j" + durations.size()).put("jobQueue", NAME)
+    ObjectNode request = Json.object().put("jobName", "j" + runs.size()).put("jobQueue", NAME)
         .put("jobDefinition", NAME);
-    durations.add(runtime);
+    runs.add(run);
     jobIds.add(plane.call("submitjob", request).get("jobId").asText());
   }
 

@@ -32,7 +32,7 @@ public interface WorkloadModel {
 
   /**
    * One attempt's outcome: the container exits 0 after {@code duration}, or, when {@code failure}
-   * is not null, exits {@code failureExitCode} as soon as it runs with that reason. {@code
+   * is not null, exits {@code failureExitCode} after {@code duration} with that reason. {@code
    * exitOnSigterm} is what the program does when it gets SIGTERM (a timed-out attempt, User Guide
    * "Job timeouts"; TerminateJob, ECS StopTask): exit at once with that code, or, when null, ignore it
    * and be killed by SIGKILL 30 s later (exit 137).
@@ -51,6 +51,11 @@ public interface WorkloadModel {
 
     public static Run succeedsAfter(Duration duration) {
       return new Run(duration, null, 0, SIGTERM_EXIT_CODE);
+    }
+
+    /** The program runs {@code duration}, then exits 1 with {@code reason}. */
+    public static Run failsAfter(Duration duration, String reason) {
+      return new Run(duration, Objects.requireNonNull(reason, "reason"), 1, SIGTERM_EXIT_CODE);
     }
 
     /** The container exits 1 as soon as it runs, with {@code reason}. */

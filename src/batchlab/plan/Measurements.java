@@ -2,11 +2,14 @@ package batchlab.plan;
 
 import batchlab.batch.InstancePrices;
 import batchlab.local.TwinRun;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
 /** Turns one run's per-job and per-instance records into a {@link ConfigurationResult}. */
 final class Measurements {
+
+  private static final String FAILED = "FAILED";
 
   private Measurements() {}
 
@@ -21,8 +24,10 @@ final class Measurements {
     double[] waits = new double[n];
     double[] system = new double[n];
     int attemptCount = 0;
+    int failed = 0;
     for (int i = 0; i < n; i++) {
       TwinRun.JobRecord job = jobs.get(i);
+      failed += FAILED.equals(job.status()) ? 1 : 0;
       firstCreated = Math.min(firstCreated, job.createdAt());
       lastStopped = Math.max(lastStopped, job.stoppedAt());
       waits[i] = (job.firstPlacedAt() - job.createdAt()) / 1000.0;
@@ -45,12 +50,54 @@ final class Measurements {
     Fleet fleet = Fleet.of(run, prices);
     Arrays.sort(waits);
     Arrays.sort(system);
-    return new ConfigurationResult(configuration, true, (lastStopped - firstCreated) / 1000.0,
+    double makespan = (lastStopped - firstCreated) / 1000.0;
+    return new ConfigurationResult(configuration, true, makespan,
         maxRunning(starts, stops), waves(starts, stops), percentile(waits, 0.50), percentile(waits, 0.95),
         waits[n - 1], percentile(system, 0.50), percentile(system, 0.95), system[n - 1], fleet.peak,
         run.instances().size(), fleet.busy, fleet.boot, fleet.idle,
         fleet.paidVcpuSeconds == 0 ? 0 : jobVcpuMillis / 1000.0 / fleet.paidVcpuSeconds,
-        fleet.cost, fleet.bootCost, fleet.idleCost, fleet.cost / n);
+        fleet.cost, fleet.bootCost, fleet.idleCost, fleet.cost / n, failed, attemptCount - n, Double.NaN,
+        ConfigurationResult.Spread.of(makespan), ConfigurationResult.Spread.of(fleet.cost));
+  }
+
+  /** Each job's time in system (submit to end), seconds, in job order. */
+  static double[] timesInSystem(TwinRun.Result run) {
+    return run.jobs().stream().mapToDouble(j -> (j.stoppedAt() - j.createdAt()) / 1000.0).toArray();
+  }
+
+  /**
+   * The queue length over time: an attempt waits from its job's submit (a retry: from its previous
+   * attempt's end) until it is placed.
+   */
+  static QueueSteps queueLength(TwinRun.Result run) {
+    List<long[]> changes = new ArrayList<>();
+    long first = Long.MAX_VALUE;
+    for (TwinRun.JobRecord job : run.jobs()) {
+      first = Math.min(first, job.createdAt());
+      long queuedAt = job.createdAt();
+      for (TwinRun.AttemptRecord attempt : job.attempts()) {
+        changes.add(new long[] {queuedAt, 1});
+        changes.add(new long[] {attempt.placedAt(), -1});
+        queuedAt = attempt.stoppedAt();
+      }
+    }
+    // At one instant, placements before arrivals: a job placed on arrival never counts as queued.
+    changes.sort((x, y) -> x[0] != y[0] ? Long.compare(x[0], y[0]) : Long.compare(x[1], y[1]));
+    double[] times = new double[changes.size() + 1];
+    int[] lengths = new int[changes.size() + 1];
+    int steps = 0;
+    int length = 0;
+    times[steps] = 0;
+    lengths[steps++] = 0;
+    for (int k = 0; k < changes.size(); k++) {
+      length += (int) changes.get(k)[1];
+      if (k + 1 < changes.size() && changes.get(k + 1)[0] == changes.get(k)[0]) {
+        continue;
+      }
+      times[steps] = (changes.get(k)[0] - first) / 1000.0;
+      lengths[steps++] = length;
+    }
+    return new QueueSteps(Arrays.copyOf(times, steps), Arrays.copyOf(lengths, steps));
   }
 
   /** Nearest-rank percentile of sorted values. */

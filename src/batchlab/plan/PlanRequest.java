@@ -1,6 +1,5 @@
 package batchlab.plan;
 
-import batchlab.local.Timings;
 import batchlab.util.BadInputException;
 import java.nio.file.Path;
 import java.util.List;
@@ -11,15 +10,22 @@ import java.util.Map;
  * deadline and budget, the user's other CDK context (repeated in the deploy lines) and where the
  * report goes.
  */
-public record PlanRequest(Workload workload, List<Configuration> grid, Prices prices, Timings timings,
-    Double deadlineSeconds, Double budgetUsd, Map<String, String> otherContext, long seed, Path outDir) {
+public record PlanRequest(Workload workload, List<Configuration> grid, Prices prices, Planner.Settings settings,
+    Double deadlineSeconds, Double budgetUsd, Map<String, String> otherContext, Path outDir) {
 
   public PlanRequest {
     grid = List.copyOf(grid);
     otherContext = Map.copyOf(otherContext);
-    if (deadlineSeconds != null && deadlineSeconds < workload.jobSeconds()) {
+    double shortest = workload.durations().shortestSeconds();
+    if (deadlineSeconds != null && deadlineSeconds < shortest) {
       throw new BadInputException("--deadline " + seconds(deadlineSeconds) + " is shorter than one job ("
-          + workload.jobSeconds() + " s): no configuration can meet it");
+          + seconds(shortest) + "): no configuration can meet it");
+    }
+    for (Configuration c : grid) {
+      if (c.maxVcpus() < settings.minVcpus()) {
+        throw new BadInputException("--max-vcpus " + c.maxVcpus() + " is below -c minVcpus=" + settings.minVcpus()
+            + " (allowed: maxVcpus >= minVcpus)");
+      }
     }
     if (budgetUsd != null && !(budgetUsd > 0)) {
       throw new BadInputException("--budget " + budgetUsd + " must be a positive amount of USD");

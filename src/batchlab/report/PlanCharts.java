@@ -68,4 +68,65 @@ public final class PlanCharts {
     chart.getStyler().setYAxisMin(0.0);
     return ChartStyle.png(chart);
   }
+  /** Utilisation (job vCPU-seconds / paid vCPU-seconds, in %) against maxVcpus, one line per type set, strategy and purchase. */
+  public static byte[] utilisationAgainstMaxVcpus(List<Series> configurations) {
+    XYChart chart = ChartStyle.newTimeChart("Utilisation against maxVcpus", "utilisation (%)", 480);
+    chart.setXAxisTitle("maxVcpus");
+    int colour = 0;
+    for (Series s : configurations) {
+      XYSeries line = chart.addSeries(s.name(), s.x(), s.y());
+      line.setLineColor(PALETTE[colour % PALETTE.length]);
+      line.setMarkerColor(PALETTE[colour % PALETTE.length]);
+      line.setMarker(SeriesMarkers.CIRCLE);
+      colour++;
+    }
+    chart.getStyler().setYAxisMin(0.0);
+    chart.getStyler().setYAxisMax(100.0);
+    chart.getStyler().setYAxisTickMarkSpacingHint(60);
+    return ChartStyle.png(chart);
+  }
+
+  /**
+   * The distribution of time in system (submit to end) as an empirical CDF: the share of jobs done
+   * within x seconds, with the median and p95 marked.
+   */
+  public static byte[] timeInSystemDistribution(String configuration, double[] secondsSorted, double p50, double p95) {
+    XYChart chart = ChartStyle.newTimeChart("Time in system, " + configuration, "jobs done within (%)", 420);
+    chart.setXAxisTitle("time in system (s)");
+    int n = secondsSorted.length;
+    double[] x = new double[2 * n];
+    double[] y = new double[2 * n];
+    for (int i = 0; i < n; i++) {
+      x[2 * i] = secondsSorted[i];
+      y[2 * i] = 100.0 * i / n;
+      x[2 * i + 1] = secondsSorted[i];
+      y[2 * i + 1] = 100.0 * (i + 1) / n;
+    }
+    XYSeries cdf = chart.addSeries("share of jobs", x, y);
+    cdf.setLineColor(ChartStyle.RUNNING);
+    cdf.setMarker(SeriesMarkers.NONE);
+    XYSeries marks = chart.addSeries("p50, p95", new double[] {p50, p95}, new double[] {50, 95});
+    marks.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+    marks.setMarker(SeriesMarkers.DIAMOND);
+    marks.setMarkerColor(Color.BLACK);
+    chart.getStyler().setYAxisMin(0.0);
+    chart.getStyler().setYAxisMax(100.0);
+    chart.getStyler().setYAxisTickMarkSpacingHint(60);
+    return ChartStyle.png(chart);
+  }
+
+  /** Jobs waiting for an instance (submitted or back from a reclaim, not yet placed) over time, as steps. */
+  public static byte[] queueLengthOverTime(String configuration, double[] times, int[] lengths) {
+    XYChart chart = ChartStyle.newTimeChart("Queue length, " + configuration, "jobs waiting", 420);
+    double[] y = new double[lengths.length];
+    for (int i = 0; i < lengths.length; i++) {
+      y[i] = lengths[i];
+    }
+    XYSeries queue = chart.addSeries("jobs waiting for an instance", times, y);
+    queue.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Step);
+    queue.setLineColor(ChartStyle.RUNNABLE);
+    queue.setMarker(SeriesMarkers.NONE);
+    chart.getStyler().setYAxisMin(0.0);
+    return ChartStyle.png(chart);
+  }
 }

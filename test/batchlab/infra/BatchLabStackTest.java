@@ -286,9 +286,10 @@ class BatchLabStackTest {
     @Test
     void retriesOnlyWhenTheSpotHostWasReclaimed() {
       article().hasResourceProperties("AWS::Batch::JobDefinition", Map.of("RetryStrategy", Map.of(
-          "Attempts", 3,
+          "Attempts", LabContract.RETRY_ATTEMPTS,
           "EvaluateOnExit", List.of(
-              Map.of("OnStatusReason", "Host EC2*", "Action", "RETRY"),
+              // the planner's twin runs (plan.Planner) retry by this same fact
+              Map.of("OnStatusReason", LabContract.RETRY_ON_STATUS_REASON, "Action", "RETRY"),
               Map.of("OnReason", "*", "Action", "EXIT")))));
     }
 

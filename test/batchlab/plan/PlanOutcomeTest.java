@@ -12,7 +12,8 @@ class PlanOutcomeTest {
   static ConfigurationResult result(int maxVcpus, double makespan, double cost) {
     return new ConfigurationResult(new Configuration(maxVcpus, List.of("m7i.large"),
         AllocationStrategy.BEST_FIT_PROGRESSIVE, true), true, makespan, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-        cost, 0, 0, cost / 10);
+        cost, 0, 0, cost / 10, 0, 0, Double.NaN, ConfigurationResult.Spread.of(makespan),
+        ConfigurationResult.Spread.of(cost));
   }
 
   static final ConfigurationResult SLOW_CHEAP = result(2, 700, 0.01);
