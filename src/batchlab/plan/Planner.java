@@ -102,6 +102,11 @@ public final class Planner {
         .map(run -> RunDetail.of(configuration, run));
   }
 
+  /** Repeat {@code k}'s per-job and per-instance records (null if jobs were left that nothing could run). */
+  TwinRun.Result records(Configuration configuration, int k) {
+    return records(configuration, draws.get(k), settings.seed() + k);
+  }
+
   private TwinRun.Result records(Configuration configuration, Workload.Draw draw, long seed) {
     Faults faults = configuration.spot() && workload.spotInterruptionRate() > 0
         ? Faults.NONE.withSpotInterruptionRate(workload.spotInterruptionRate()) : Faults.NONE;
