@@ -95,6 +95,9 @@ final class Measurements {
         continue;
       }
       times[steps] = (changes.get(k)[0] - first) / 1000.0;
+      if (times[steps] == times[steps - 1]) {
+        steps--; // the first submit replaces the empty queue at time 0
+      }
       lengths[steps++] = length;
     }
     return new QueueSteps(Arrays.copyOf(times, steps), Arrays.copyOf(lengths, steps));

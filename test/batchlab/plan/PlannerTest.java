@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import batchlab.batch.AllocationStrategy;
+import batchlab.local.CapacityLimits;
 import batchlab.local.Timings;
+import batchlab.local.TwinRun;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -124,5 +126,121 @@ class PlannerTest {
 
     assertThat(two).isEqualTo(one);
     assertThat(one).hasSize(10);
+  }
+  @Test
+  void aCapacityLimitForcesTheSecondChoiceType() {
+    // BEST_FIT_PROGRESSIVE prefers c7i.xlarge (cheapest per vCPU); EC2 gives only 2 of them, so
+    // the other 6 jobs go to m7i.large, one each: 2 x 4 + 6 x 2 = 20 vCPUs, all 10 jobs at once
+    Configuration mixed = config(20, "m7i.large,c7i.xlarge", AllocationStrategy.BEST_FIT_PROGRESSIVE, false);
+    Planner limited = new Planner(ARTICLE, new Planner.Settings(Timings.DEFAULT,
+        CapacityLimits.parse("c7i.xlarge=2"), 0, 1, 1), Prices.listPrices(), 1);
+    ConfigurationResult result = limited.run(mixed);
+
+    assertThat(result.peakInstances()).isEqualTo(8);
+    assertThat(result.maxRunning()).isEqualTo(10);
+    assertThat(result.makespan()).isEqualTo(157.0);
+    assertThat(result.cost()).isCloseTo((2 * 0.1785 + 6 * 0.1008) * 455 / 3600, within(1e-9));
+    TwinRun.Result run = limited.records(mixed, 0);
+    assertThat(run.instances()).extracting(TwinRun.InstanceRecord::type)
+        .containsOnly("c7i.xlarge", "m7i.large").filteredOn("c7i.xlarge"::equals).hasSize(2);
+  }
+
+  @Test
+  void aFailingJobRunsItsTimeThenFailsAndIsNotRetried() {
+    Workload allFail = new Workload(10, 2, 1024, new Arrivals.AllAtOnce(), new Durations.Fixed(60), 1, 0);
+    ConfigurationResult result = new Planner(allFail, Timings.DEFAULT, Prices.listPrices(), 1, 1)
+        .run(config(20, "m7i.large", AllocationStrategy.BEST_FIT_PROGRESSIVE, true));
+
+    // exits 1 after its 60 s; the stack's retry strategy retries only "Host EC2*", so it is final
+    assertThat(result.failedJobs()).isEqualTo(10.0);
+    assertThat(result.retriedAttempts()).isZero();
+    assertThat(result.makespan()).isEqualTo(2 + 90 + 5 + 60.0);
+  }
+
+  @Test
+  void aShareOfFailingJobsIsDrawnPerJobFromTheSeed() {
+    Workload someFail = new Workload(1000, 2, 1024, new Arrivals.AllAtOnce(), new Durations.Fixed(60), 0.2, 0);
+    boolean[] fails = someFail.draw(1).fails();
+    int failing = 0;
+    for (boolean f : fails) {
+      failing += f ? 1 : 0;
+    }
+    assertThat(failing).isBetween(170, 230);
+    assertThat(someFail.draw(1).fails()).isEqualTo(fails);
+    assertThat(someFail.draw(2).fails()).isNotEqualTo(fails);
+  }
+
+  @Test
+  void reclaimedSpotAttemptsAreRetriedAndOnDemandIsNeverReclaimed() {
+    // 30 reclaims per instance-hour: a spot instance lives 2 min on average, shorter than boot + job
+    Workload reclaimed = new Workload(10, 2, 1024, new Arrivals.AllAtOnce(), new Durations.Fixed(60), 0, 30);
+    Planner planner = new Planner(reclaimed, Timings.DEFAULT, Prices.listPrices(), 1, 1);
+    ConfigurationResult spot = planner.run(config(20, "m7i.large", AllocationStrategy.BEST_FIT_PROGRESSIVE, true));
+    ConfigurationResult onDemand = planner.run(config(20, "m7i.large", AllocationStrategy.BEST_FIT_PROGRESSIVE, false));
+
+    assertThat(spot.retriedAttempts()).isPositive();
+    assertThat(spot.instancesLaunched()).isGreaterThan(10);
+    assertThat(onDemand.retriedAttempts()).isZero();
+    assertThat(onDemand.failedJobs()).isZero();
+    assertThat(onDemand.makespan()).isEqualTo(157.0);
+  }
+
+  @Test
+  void repeatsDrawNewWorkloadsAndReportTheirSpread() {
+    Workload random = new Workload(50, 2, 1024, Arrivals.parse("poisson:10/min"), Durations.parse("exp:60"), 0, 0);
+    Planner planner = new Planner(random, new Planner.Settings(Timings.DEFAULT, CapacityLimits.NONE, 0, 1, 3),
+        Prices.listPrices(), 1);
+    Configuration c = config(40, "m7i.large", AllocationStrategy.BEST_FIT_PROGRESSIVE, false);
+    ConfigurationResult result = planner.run(c);
+    List<Double> makespans = List.of(0, 1, 2).stream()
+        .map(k -> Measurements.of(c, random, planner.records(c, k), Prices.listPrices()).makespan()).toList();
+
+    assertThat(result.makespanSpread().runs()).isEqualTo(3);
+    assertThat(makespans).doesNotHaveDuplicates();
+    assertThat(result.makespanSpread().min()).isEqualTo(makespans.stream().mapToDouble(d -> d).min().orElseThrow());
+    assertThat(result.makespanSpread().max()).isEqualTo(makespans.stream().mapToDouble(d -> d).max().orElseThrow());
+    assertThat(result.makespan()).isCloseTo(makespans.stream().mapToDouble(d -> d).average().orElseThrow(), within(1e-9));
+    assertThat(result.costSpread().min()).isLessThanOrEqualTo(result.cost()).isPositive();
+  }
+
+  @Test
+  void continuousArrivalsAboveTheUsableVcpusMakeTheQueueUnbounded() {
+    // 2/min x (5 s start + 60 s) = 2.17 jobs in service on average: 2 slots (maxVcpus 4, m7i.large) cannot keep up
+    Workload steady = new Workload(30, 2, 1024, Arrivals.parse("rate:2/min"), new Durations.Fixed(60), 0, 0);
+    Planner planner = new Planner(steady, Timings.DEFAULT, Prices.listPrices(), 1, 1);
+    ConfigurationResult four = planner.run(config(4, "m7i.large", AllocationStrategy.BEST_FIT, false));
+    ConfigurationResult six = planner.run(config(6, "m7i.large", AllocationStrategy.BEST_FIT, false));
+
+    assertThat(four.offeredLoad()).isCloseTo(2 / 60.0 * 65 / 2, within(1e-9));
+    assertThat(four.unbounded()).isTrue();
+    assertThat(six.offeredLoad()).isCloseTo(2 / 60.0 * 65 / 3, within(1e-9));
+    assertThat(six.unbounded()).isFalse();
+    assertThat(PlanOutcome.of(List.of(four, six), 1e6, 1e6).cheapestWithinDeadline()).contains(six);
+  }
+
+  @Test
+  void usableSlotsCountWholeInstancesTheOvershootMemoryAndCapacity() {
+    assertThat(OfferedLoad.slots(config(5, "m7i.large", AllocationStrategy.BEST_FIT_PROGRESSIVE, false), 2, 1024,
+        CapacityLimits.NONE)).isEqualTo(3);
+    assertThat(OfferedLoad.slots(config(5, "m7i.large", AllocationStrategy.BEST_FIT, false), 2, 1024,
+        CapacityLimits.NONE)).isEqualTo(2);
+    assertThat(OfferedLoad.slots(config(8, "m7i.large", AllocationStrategy.BEST_FIT, false), 1, 6144,
+        CapacityLimits.NONE)).isEqualTo(4);
+    assertThat(OfferedLoad.slots(config(20, "m7i.large,c7i.xlarge", AllocationStrategy.BEST_FIT, false), 2, 1024,
+        CapacityLimits.parse("c7i.xlarge=2,m7i.large=3"))).isEqualTo(2 * 2 + 3);
+  }
+
+  @Test
+  void aBurstHasNoOfferedLoad() {
+    assertThat(PLANNER.run(config(4, "m7i.large", AllocationStrategy.BEST_FIT, false)).offeredLoad()).isNaN();
+  }
+  @Test
+  void theQueueHoldsEveryJobUntilPlacedAndEmptiesAsWavesStart() {
+    RunDetail detail = PLANNER.detail(config(4, "m7i.large", AllocationStrategy.BEST_FIT_PROGRESSIVE, true)).orElseThrow();
+
+    // all 10 wait from 0 s; two placed at 92 s (boot done), then two more at each hand-over, every 65 s
+    assertThat(detail.queue().times()).containsExactly(0, 92, 157, 222, 287, 352);
+    assertThat(detail.queue().lengths()).containsExactly(10, 8, 6, 4, 2, 0);
+    assertThat(detail.timesInSystemSorted()).containsExactly(157, 157, 222, 222, 287, 287, 352, 352, 417, 417);
   }
 }
