@@ -1,5 +1,6 @@
 package batchlab.plan;
 
+import batchlab.local.Timings;
 import batchlab.report.HtmlPage;
 import batchlab.report.PlanCharts;
 import batchlab.report.Table;
@@ -142,6 +143,11 @@ public final class PlanReport {
         + (repeated() ? ", " + request.settings().repeats() + " times (seeds " + request.settings().seed() + ".."
             + (request.settings().seed() + request.settings().repeats() - 1) + "): figures are means, counts the largest,"
             + " and the deadline and budget must hold in every run" : ""));
+    Planner.Settings settings = request.settings();
+    if (!settings.timings().equals(Timings.DEFAULT) || !settings.capacity().isEmpty() || settings.minVcpus() > 0) {
+      notes.add("Emulator: " + delays(settings.timings()) + "; capacity limits: " + settings.capacity()
+          + "; minvCpus " + settings.minVcpus());
+    }
     if (continuous()) {
       notes.add("load: offered / usable vCPUs (arrival rate x (container start + mean run time) x job vCPUs, against the"
           + " most job vCPUs the configuration runs at once); at 100 % or more the " + UNBOUNDED
@@ -161,6 +167,12 @@ public final class PlanReport {
   private String recommendation(String what, Optional<ConfigurationResult> pick, String none) {
     return pick.map(r -> what + ": makespan " + seconds(r.makespan()) + ", " + usd(r.cost()) + " USD: "
         + r.configuration().deployCommand(request.otherContext())).orElse(what + ": " + none);
+  }
+
+  private static String delays(Timings t) {
+    return "dispatch " + seconds(t.dispatch().toMillis() / 1000.0) + ", boot " + seconds(t.instanceBoot().toMillis() / 1000.0)
+        + ", container start " + seconds(t.jobStart().toMillis() / 1000.0) + ", scale-in after "
+        + seconds(t.scaleDown().toMillis() / 1000.0);
   }
 
   /** The recommended configuration's name in the detail charts' titles. */
@@ -263,6 +275,8 @@ public final class PlanReport {
     workload.put("spotInterruptionsPerInstanceHour", w.spotInterruptionRate());
     workload.put("description", w.describe());
     root.put("workload", workload);
+    root.put("emulator", Map.of("delays", delays(request.settings().timings()),
+        "capacityLimits", request.settings().capacity().toString(), "minVcpus", request.settings().minVcpus()));
     root.put("seed", request.settings().seed());
     root.put("repeats", request.settings().repeats());
     root.put("priceSource", request.prices().source(anySpot()));
