@@ -57,6 +57,9 @@ public final class PlanCharts {
   public static byte[] costAgainstMakespan(Series all, Series paretoFront) {
     XYChart chart = ChartStyle.newTimeChart("Cost against makespan", "cost (USD)", 480);
     chart.setXAxisTitle("makespan (s)");
+    if (all.x().isEmpty()) {
+      return ChartStyle.png(chart); // nothing finished with a meaningful makespan: an empty frame
+    }
     XYSeries points = chart.addSeries(all.name(), all.x(), all.y());
     points.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
     points.setMarkerColor(ChartStyle.PREDICTED);

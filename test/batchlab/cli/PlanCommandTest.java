@@ -178,4 +178,15 @@ class PlanCommandTest {
     // 3 instances at most: waves of 3, 3, 3, 1; first at 2 + 150 + 12 + 60, then 72 s each
     assertThat(cli.out()).containsPattern("\\n\\s+20  m7i.large\\s+BEST_FIT_PROGRESSIVE  spot\\*\\s+440 s\\s+3\\s+4 ");
   }
+  @Test
+  void whenEveryQueueGrowsWithoutBoundNothingIsRecommendedAndTheReportIsStillWritten() throws Exception {
+    Cli cli = Cli.run("plan", "--out", out.toString(), "--arrival", "poisson:60/min", "--max-vcpus", "4",
+        "--deadline", "1h", "--threads", "1");
+
+    assertThat(cli.exitCode()).as(cli.err()).isZero();
+    assertThat(cli.out()).contains("Cheapest within the deadline of 3600 s: no configuration finishes within the deadline",
+        "(also report.md, summary.json, 3 charts)");
+    assertThat(out.resolve("cost-vs-makespan.png")).isNotEmptyFile();
+    assertThat(out.resolve("queue-length.png")).doesNotExist();
+  }
 }
