@@ -11,11 +11,13 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.ToDoubleFunction;
 
 /**
  * The plan's outputs: the table (terminal, report.md, report.html), the recommendations as deploy
@@ -233,7 +235,7 @@ public final class PlanReport {
     Map<String, byte[]> charts = new LinkedHashMap<>();
     charts.put(MAKESPAN_CHART, makespanChart());
     charts.put(COST_CHART, costChart());
-    charts.put(UTILISATION_CHART, PlanCharts.utilisationAgainstMaxVcpus(lines(r -> r.utilisation() * 100)));
+    charts.put(UTILISATION_CHART, PlanCharts.utilisationAgainstMaxVcpus(series(r -> r.utilisation() * 100)));
     detail.ifPresent(d -> {
       double[] system = d.timesInSystemSorted();
       charts.put(SYSTEM_TIME_CHART, PlanCharts.timeInSystemDistribution(name(d.configuration()), system,
@@ -340,8 +342,8 @@ public final class PlanReport {
     return map;
   }
 
-  /** One series per instance-type set, strategy and purchase option, by maxVcpus, of {@code figure}. */
-  private List<PlanCharts.Series> lines(java.util.function.ToDoubleFunction<ConfigurationResult> figure) {
+  /** The comparable results as chart lines: one per instance-type set, strategy and purchase option, by maxVcpus. */
+  private Map<String, List<ConfigurationResult>> lines() {
     Map<String, List<ConfigurationResult>> lines = new LinkedHashMap<>();
     for (ConfigurationResult r : outcome.results()) {
       if (r.comparable()) {
@@ -350,33 +352,24 @@ public final class PlanReport {
             .add(r);
       }
     }
+    lines.replaceAll((name, points) -> points.stream()
+        .sorted(Comparator.comparingInt(r -> r.configuration().maxVcpus())).toList());
+    return lines;
+  }
+
+  /** Each line's {@code figure} against maxVcpus. */
+  private List<PlanCharts.Series> series(ToDoubleFunction<ConfigurationResult> figure) {
     List<PlanCharts.Series> series = new ArrayList<>();
-    for (var line : lines.entrySet()) {
-      List<ConfigurationResult> points = line.getValue().stream()
-          .sorted(java.util.Comparator.comparingInt(r -> r.configuration().maxVcpus())).toList();
-      series.add(new PlanCharts.Series(line.getKey(), points.stream().map(r -> (double) r.configuration().maxVcpus()).toList(),
-          points.stream().map(r -> figure.applyAsDouble(r)).toList()));
-    }
+    lines().forEach((name, points) -> series.add(new PlanCharts.Series(name,
+        points.stream().map(r -> (double) r.configuration().maxVcpus()).toList(),
+        points.stream().map(figure::applyAsDouble).toList())));
     return series;
   }
 
   private byte[] makespanChart() {
-    Map<String, List<ConfigurationResult>> lines = new LinkedHashMap<>();
-    for (ConfigurationResult r : outcome.results()) {
-      if (r.comparable()) {
-        Configuration c = r.configuration();
-        lines.computeIfAbsent(c.instanceTypesText() + " " + c.strategy() + " " + c.purchase(), k -> new ArrayList<>())
-            .add(r);
-      }
-    }
-    List<PlanCharts.Series> series = new ArrayList<>();
     List<Double> kneeX = new ArrayList<>();
     List<Double> kneeY = new ArrayList<>();
-    for (var line : lines.entrySet()) {
-      List<ConfigurationResult> points = line.getValue().stream()
-          .sorted(java.util.Comparator.comparingInt(r -> r.configuration().maxVcpus())).toList();
-      series.add(new PlanCharts.Series(line.getKey(), points.stream().map(r -> (double) r.configuration().maxVcpus()).toList(),
-          points.stream().map(ConfigurationResult::makespan).toList()));
+    for (List<ConfigurationResult> points : lines().values()) {
       knee(points).ifPresent(k -> {
         kneeX.add((double) k.configuration().maxVcpus());
         kneeY.add(k.makespan());
@@ -386,7 +379,8 @@ public final class PlanReport {
     Workload w = request.workload();
     Workload.Draw draw = w.draw(request.settings().seed());
     List<Double> ideal = xs.stream().map(x -> idealMakespan(w, draw, x.intValue())).toList();
-    return PlanCharts.makespanAgainstMaxVcpus(series, new PlanCharts.Series("ideal lower bound", xs, ideal),
+    return PlanCharts.makespanAgainstMaxVcpus(series(ConfigurationResult::makespan),
+        new PlanCharts.Series("ideal lower bound", xs, ideal),
         new PlanCharts.Series("knee", kneeX, kneeY));
   }
 

@@ -43,13 +43,6 @@ public record Workload(int jobs, int jobVcpus, int jobMemoryMiB, Arrivals arriva
     this(jobs, jobVcpus, jobMemoryMiB, new Arrivals.AllAtOnce(), Durations.fixed(jobSeconds), 0, 0);
   }
 
-  /** Whether nothing in it is random, so that repeats would all be the same run. */
-  public boolean deterministic() {
-    return !(arrivals instanceof Arrivals.Poisson) && (durations instanceof Durations.Fixed
-        || durations instanceof Durations.FromFile) && (failureRate == 0 || failureRate == 1)
-        && spotInterruptionRate == 0;
-  }
-
   /** One realisation: each job's submit time, run time and whether it fails. */
   public record Draw(long[] submitMillis, long[] runMillis, boolean[] fails) {}
 
