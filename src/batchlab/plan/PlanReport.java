@@ -61,7 +61,7 @@ public final class PlanReport {
   }
 
   private boolean spotAssumed(Configuration c) {
-    return c.instanceTypes().stream().anyMatch(request.prices()::spotAssumed);
+    return request.prices().assumed(c.instanceTypes(), c.spot());
   }
 
   private boolean anySpot() {
@@ -71,7 +71,8 @@ public final class PlanReport {
   /** The price source, the assumption marker's meaning, and the recommendations, one line each. */
   public List<String> notes() {
     List<String> notes = new ArrayList<>();
-    notes.add("Prices: " + request.prices().source(anySpot()) + (anySpot() ? " (* = assumed spot price)" : ""));
+    boolean anyAssumed = request.grid().stream().anyMatch(this::spotAssumed);
+    notes.add("Prices: " + request.prices().source(anySpot()) + (anyAssumed ? " (* = assumed spot price)" : ""));
     Workload w = request.workload();
     notes.add("Workload: " + w.jobs() + " jobs of " + w.jobVcpus() + " vCPU / " + w.jobMemoryMiB() + " MiB, "
         + w.jobSeconds() + " s each, all submitted at once; each configuration run on the emulator's scheduler");

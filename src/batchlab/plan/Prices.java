@@ -1,6 +1,7 @@
 package batchlab.plan;
 
 import batchlab.batch.InstancePrices;
+import batchlab.batch.InstanceType;
 import batchlab.batch.InstanceTypeCatalog;
 import batchlab.util.BadInputException;
 import java.io.IOException;
@@ -96,9 +97,13 @@ public final class Prices {
     return !spot.containsKey(type);
   }
 
-  /** Whether any of {@code types} bought as {@code spotPurchase} is priced at the assumed share. */
+  /**
+   * Whether any of {@code types} (types or families, as a compute environment lists them) bought as
+   * {@code spotPurchase} is priced at the assumed share.
+   */
   public boolean assumed(List<String> types, boolean spotPurchase) {
-    return spotPurchase && types.stream().anyMatch(this::spotAssumed);
+    return spotPurchase && InstanceTypeCatalog.resolve(types).stream().map(InstanceType::name)
+        .anyMatch(this::spotAssumed);
   }
 
   /** The assumption in words, for the line that explains a {@code *} or a warning's fallback. */

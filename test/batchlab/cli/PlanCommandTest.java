@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import batchlab.local.BatchEmulator;
+import batchlab.local.Speed;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -34,6 +36,33 @@ class PlanCommandTest {
   }
 
   @Test
+  void withAnEndpointSpotIsPricedFromTheSpotPriceHistoryAndNotMarkedAssumed() throws Exception {
+    try (BatchEmulator twin = BatchEmulator.builder().speed(Speed.MANUAL).build().start()) {
+      Cli cli = Cli.run("plan", "--out", out.toString(), "--threads", "1", "--endpoint-url", twin.endpoint().toString(),
+          "--region", "us-east-1");
+
+      assertThat(cli.exitCode()).as(cli.err()).isZero();
+      assertThat(cli.err()).isEmpty();
+      // the twin's spot price of m7i.large averages 32 % of 0.1008 USD/h: 0.0120 USD at 30 % becomes 0.0128
+      assertThat(cli.out()).containsPattern("\\n\\s+4  m7i.large\\s+BEST_FIT_PROGRESSIVE  spot \\s+417 s .* 0\\.0128 ");
+      assertThat(cli.out()).contains("spot: EC2 spot price history, Linux/UNIX, us-east-1, time-weighted average of the "
+          + "7 days to ").doesNotContain("(* = assumed spot price)");
+    }
+  }
+
+  @Test
+  void withoutCredentialsTheRegionGivesOneWarningAndTheAssumption() {
+    Cli cli = Cli.run("plan", "--out", out.toString(), "--threads", "1", "--region", "eu-west-1", "--profile",
+        "batch-lab-no-such-profile");
+
+    assertThat(cli.exitCode()).as(cli.err()).isZero();
+    assertThat(cli.err()).startsWith("batch-lab: warning: spot prices not read (")
+        .endsWith("): spot costs use the ASSUMED 30 % of on-demand" + System.lineSeparator());
+    assertThat(cli.err().lines()).hasSize(1);
+    assertThat(cli.out()).contains("spot: ASSUMED 30 % of on-demand", "(* = assumed spot price)");
+  }
+
+  @Test
   void otherContextIsKeptInTheDeployLines() {
     Cli cli = Cli.run("plan", "--out", out.toString(), "--deadline", "10m", "--purchase", "on-demand",
         "-c", "name=lab2", "--threads", "1");
@@ -55,6 +84,7 @@ class PlanCommandTest {
       "--purchase cheap | unknown purchase option 'cheap'",
       "--jobs 0 | --jobs 0 must be between 1 and 100000",
       "--spot-prices /no/such/file | --spot-prices /no/such/file: cannot read it",
+      "--spot-prices prices.csv --region us-east-1 | --spot-prices and --region/--endpoint-url both give spot prices; use one",
   })
   void badInputFailsInOneLineWithExitTwoAndWritesNothing(String args, String message) throws Exception {
     String[] all = ("plan --out " + out.resolve("report") + " " + args).split(" ");
