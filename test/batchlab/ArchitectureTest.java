@@ -20,7 +20,8 @@ import org.junit.jupiter.api.Test;
  * The layout's rules, checked on the import lines of every {@code src/batchlab/**}{@code /*.java}: infra,
  * local and the client side (aws, submit, watch, run, analysis) are separate wings that depend only on
  * batch and util; report reads the client side's run data; experiment, plan and cli compose them (plan
- * only local, infra, batch, report and util); bench may
+ * only local, infra, batch, report and util; experiment everything but cli and bench, so it may use
+ * plan's cost model and predictions, and plan never uses experiment); bench may
  * use everything and only cli uses it. Each failure lists the offending {@code file -> import}.
  */
 class ArchitectureTest {
@@ -62,6 +63,11 @@ class ArchitectureTest {
   @Test
   void planComposesLocalInfraBatchReportAndUtilOnly() {
     assertImports("plan", allowed("local", "infra", "batch", "report", "util", "plan"));
+  }
+
+  @Test
+  void experimentComposesEverythingButCliAndBench() {
+    assertImports("experiment", p -> !p.equals("cli") && !p.equals("bench"));
   }
 
   @Test

@@ -1,21 +1,26 @@
 package batchlab.cli;
 
 import batchlab.aws.AwsClients;
+import batchlab.batch.InstanceType;
+import batchlab.batch.InstanceTypeCatalog;
 import batchlab.batch.LabContract;
 import batchlab.experiment.AwsTarget;
 import batchlab.experiment.ConsoleConfirmation;
-import batchlab.experiment.CostEstimate;
 import batchlab.experiment.Experiment;
+import batchlab.experiment.ExperimentPlan;
 import batchlab.experiment.ExperimentResult;
 import batchlab.experiment.ExperimentSettings;
 import batchlab.experiment.ExperimentTarget;
 import batchlab.experiment.LocalTarget;
 import batchlab.experiment.MaxVcpusList;
+import batchlab.experiment.SpotPrices;
 import batchlab.experiment.StreamingProcessRunner;
 import batchlab.experiment.SwapMethod;
 import batchlab.experiment.Target;
+import batchlab.infra.StackSettings;
 import batchlab.local.CapacityLimits;
 import batchlab.local.Speed;
+import batchlab.plan.Prices;
 import batchlab.report.ComparisonRow;
 import batchlab.report.ComparisonTable;
 import batchlab.report.ReportWriter;
@@ -27,10 +32,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.function.Consumer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -169,16 +176,37 @@ public final class ExperimentCommand implements Callable<Integer> {
   private int execute(ExperimentSettings settings, PrintWriter out, PrintWriter err) throws InterruptedException {
     boolean terminal = System.console() != null;
     ExperimentTarget where;
+    ExperimentPlan plan;
     if (settings.target() == Target.LOCAL) {
       err.println("synthesizing the stack and starting the local emulator...");
       err.flush();
+      plan = ExperimentPlan.of(settings, Prices.listPrices());
       where = LocalTarget.start(settings);
     } else {
-      if (!CostEstimate.confirmed(settings, new ConsoleConfirmation(
+      Consumer<String> warn = warning -> {
+        err.println("batch-lab: warning: " + warning);
+        err.flush();
+      };
+      // Connecting makes no call; without a region or credentials the question still comes first, with the
+      // assumed spot price, and the run fails after it as before.
+      AwsClients priced = null;
+      Prices prices;
+      try {
+        priced = AwsClients.connect(connection.settings(), System.getenv());
+        prices = awsPrices(settings, priced, warn);
+      } catch (RuntimeException e) {
+        warn.accept("spot prices not read (" + e.getMessage() + "): spot costs use the " + Prices.assumption());
+        prices = Prices.listPrices();
+      }
+      plan = ExperimentPlan.of(settings, prices);
+      if (!plan.confirmed(settings, new ConsoleConfirmation(
           new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)), out))) {
+        if (priced != null) {
+          priced.close();
+        }
         return ExitCodes.failure(err, "not confirmed; nothing was deployed (--yes skips the question)");
       }
-      AwsClients clients = AwsClients.connect(connection.settings(), System.getenv());
+      AwsClients clients = priced != null ? priced : AwsClients.connect(connection.settings(), System.getenv());
       where = AwsTarget.builder().settings(settings).clients(clients)
           .runner(new StreamingProcessRunner(Path.of("."), line -> {
             out.println("  | " + line);
@@ -192,7 +220,7 @@ public final class ExperimentCommand implements Callable<Integer> {
     }
     out.println("target: " + where.description());
     // The experiment owns the target from here: it stops the emulator or destroys the stack at the end.
-    Experiment experiment = new Experiment(settings, where, new ConsoleExperimentDisplay(out, err, terminal));
+    Experiment experiment = new Experiment(settings, where, new ConsoleExperimentDisplay(out, err, terminal), plan);
     // Closed only after the results are printed: after Ctrl-C the hook holds the JVM until then.
     CtrlC ctrlC = new CtrlC(experiment::requestStop);
     try {
@@ -215,6 +243,16 @@ public final class ExperimentCommand implements Callable<Integer> {
     }
   }
 
+  /** Spot runs are priced from the account's spot price history when it may be read, else with the assumption. */
+  private static Prices awsPrices(ExperimentSettings settings, AwsClients clients, Consumer<String> warn) {
+    StackSettings stack = settings.stackSettings(settings.maxVcpus().get(0));
+    if (!stack.spot()) {
+      return Prices.listPrices();
+    }
+    List<String> types = InstanceTypeCatalog.resolve(stack.instanceTypes()).stream().map(InstanceType::name).toList();
+    return SpotPrices.lookup(clients.ec2(), clients.region(), types, Instant.now(), clients.describeTarget(), warn);
+  }
+
   private static void print(ExperimentResult result, PrintWriter out) {
     List<ComparisonRow> rows = result.content().rows();
     out.println();
@@ -222,6 +260,10 @@ public final class ExperimentCommand implements Callable<Integer> {
       out.println("PARTIAL: " + result.content().partialReason());
     }
     out.print(ComparisonTable.text(rows));
+    String note = ComparisonTable.assumedSpotNote(rows);
+    if (!note.isEmpty()) {
+      out.println(note);
+    }
     out.println();
     for (int i = 0; i < rows.size(); i++) {
       out.println("run " + (i + 1) + ": " + rows.get(i).verdictDetail());

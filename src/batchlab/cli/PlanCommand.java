@@ -1,6 +1,12 @@
 package batchlab.cli;
 
+import batchlab.aws.AwsClients;
+import batchlab.aws.ConnectionSettings;
+import batchlab.aws.SubmitException;
 import batchlab.batch.AllocationStrategy;
+import batchlab.batch.InstanceType;
+import batchlab.batch.InstanceTypeCatalog;
+import batchlab.experiment.SpotPrices;
 import batchlab.batch.LabContract;
 import batchlab.infra.ContextKey;
 import batchlab.infra.StackSettings;
@@ -21,14 +27,17 @@ import batchlab.util.BadInputException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.function.Consumer;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code batch-lab plan}: which maxVcpus and instance types finish the work in time, and at what cost. */
@@ -118,8 +127,11 @@ public final class PlanCommand implements Callable<Integer> {
   Double budget;
 
   @Option(names = "--spot-prices", paramLabel = "FILE",
-      description = "Spot prices, lines of instanceType,usdPerHour (default: an assumed " + "share of on-demand, labelled).")
+      description = "Spot prices, lines of instanceType,usdPerHour (default: with --region or --endpoint-url the "
+          + "EC2 spot price history, else an assumed share of on-demand, labelled).")
   Path spotPrices;
+
+  @Mixin ConnectionOptions connection;
 
   @Option(names = "--seed", paramLabel = "S", defaultValue = "1",
       description = "Seed of the workload's draws and the emulator's random choices (default: ${DEFAULT-VALUE}).")
@@ -168,6 +180,42 @@ public final class PlanCommand implements Callable<Integer> {
     });
   }
 
+  /**
+   * Spot prices from --spot-prices, else with --region or --endpoint-url from EC2's spot price history
+   * (a warning and the assumption when it cannot be read), else the assumption.
+   */
+  private Prices prices(List<Configuration> grid) {
+    ConnectionSettings where = connection.settings();
+    boolean history = where.region() != null || where.endpoint() != null;
+    if (spotPrices != null) {
+      if (history) {
+        throw new BadInputException("--spot-prices and --region/--endpoint-url both give spot prices; use one");
+      }
+      return Prices.withSpotFile(spotPrices);
+    }
+    if (!history || grid.stream().noneMatch(Configuration::spot)) {
+      return Prices.listPrices();
+    }
+    List<String> types = grid.stream().filter(Configuration::spot)
+        .flatMap(c -> InstanceTypeCatalog.resolve(c.instanceTypes()).stream()).map(InstanceType::name)
+        .distinct().sorted().toList();
+    PrintWriter err = spec.commandLine().getErr();
+    Consumer<String> warn = warning -> {
+      err.println("batch-lab: warning: " + warning);
+      err.flush();
+    };
+    AwsClients clients;
+    try {
+      clients = AwsClients.connect(where, System.getenv());
+    } catch (SubmitException e) {
+      warn.accept("spot prices not read (" + e.getMessage() + "): spot costs use the " + Prices.assumption());
+      return Prices.listPrices();
+    }
+    try (clients) {
+      return SpotPrices.lookup(clients.ec2(), clients.region(), types, Instant.now(), clients.describeTarget(), warn);
+    }
+  }
+
   private PlanRequest request() {
     StackSettings stack = StackSettings.fromContext(context);
     int vcpus = jobVcpus == null ? stack.jobVcpus() : jobVcpus;
@@ -191,7 +239,7 @@ public final class PlanCommand implements Callable<Integer> {
     if (jobMemoryMiB != null) {
       other.put(ContextKey.JOB_MEMORY_MIB.key(), Integer.toString(memory));
     }
-    Prices prices = spotPrices == null ? Prices.listPrices() : Prices.withSpotFile(spotPrices);
+    Prices prices = prices(grid);
     Path dir = out != null ? out
         : Path.of("runs", "plan-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
     Timings timings = timingsFile == null ? Timings.DEFAULT : TimingsFile.read(timingsFile);

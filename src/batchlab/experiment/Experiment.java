@@ -7,6 +7,8 @@ import batchlab.aws.StopSignal;
 import batchlab.infra.StackSynthesizer;
 import batchlab.infra.SynthesizedStack;
 import batchlab.local.Timings;
+import batchlab.plan.ConfigurationResult;
+import batchlab.plan.Prices;
 import batchlab.infra.StackSettings;
 import batchlab.report.ReportContent;
 import batchlab.report.ReportFiles;
@@ -49,14 +51,23 @@ public final class Experiment {
   private final ExperimentSettings settings;
   private final ExperimentTarget target;
   private final ExperimentListener listener;
+  private final ExperimentPlan plan;
   private final StopSignal stop = new StopSignal();
   private volatile Submitter submitter;
   private volatile Watcher watcher;
 
+  /** An experiment priced with the list prices and the assumed spot share (the local target's). */
   public Experiment(ExperimentSettings settings, ExperimentTarget target, ExperimentListener listener) {
+    this(settings, target, listener, ExperimentPlan.of(settings, Prices.listPrices()));
+  }
+
+  /** An experiment whose runs are put beside {@code plan}'s predictions and priced with its prices. */
+  public Experiment(ExperimentSettings settings, ExperimentTarget target, ExperimentListener listener,
+      ExperimentPlan plan) {
     this.settings = Objects.requireNonNull(settings, "settings");
     this.target = Objects.requireNonNull(target, "target");
     this.listener = Objects.requireNonNull(listener, "listener");
+    this.plan = Objects.requireNonNull(plan, "plan");
   }
 
   /** Stops the experiment (Ctrl-C): the current fan-out or watch ends, no further run starts. */
@@ -166,7 +177,9 @@ public final class Experiment {
       // Job names say the run's size (max4-job-1); a size tried twice gets the run number too.
       String prefix = (prefixes.add("max" + maxVcpus) ? "" : "run" + (i + 1) + "-") + "max" + maxVcpus + "-job";
       WatchResult watched = submitAndWatch(store, prefix, deadline);
-      ReportRun run = new ReportRun(i + 1, maxVcpus, watched, swap.method(), swap.events());
+      ReportRun run = new ReportRun(i + 1, maxVcpus, watched, swap.method(), swap.events())
+          .withPlanAndCost(plan.predicted(maxVcpus).map(ConfigurationResult::makespan).orElse(null),
+              ObservedCost.of(watched, settings.stackSettings(maxVcpus).spot(), plan.prices()).orElse(null));
       if (settings.target() == Target.AWS && watched.outcome() == Outcome.COMPLETED) {
         run = withTwin(run);
       }
@@ -275,6 +288,10 @@ public final class Experiment {
     shown.put("allocation strategy", stack.allocationStrategy().name());
     shown.put("purchase", stack.spot() ? "spot" : "on-demand");
     shown.put("stack", stack.stackName());
+    shown.put("cost", (settings.target() == Target.AWS
+        ? "the instances the watch saw, launch to scale-in, x prices (an estimate, not the bill); "
+        : "estimated: the twin's instances as the watch saw them, launch to scale-in, x prices; ")
+        + plan.priceSource());
     shown.put("swap", settings.target() == Target.AWS ? "npx cdk deploy for each value"
         : settings.swap().description());
     if (settings.target() == Target.LOCAL) {

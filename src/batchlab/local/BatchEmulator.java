@@ -67,7 +67,8 @@ public final class BatchEmulator implements AutoCloseable {
     try {
       this.frontEnd = new HttpFrontEnd(builder.port, simulation,
           new BatchApi(operations, new TagOperations(registry)), new EcsApi(registry),
-          cloudFormation, new Ec2Api(registry), new FaultInjector(builder.faults, builder.seed),
+          cloudFormation, new Ec2Api(registry, builder.region, clock::now),
+          new FaultInjector(builder.faults, builder.seed),
           builder.requestTimeout);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot listen on 127.0.0.1:" + builder.port + ": " + e.getMessage(), e);

@@ -1,6 +1,5 @@
 package batchlab.plan;
 
-import batchlab.batch.InstancePrices;
 import batchlab.local.TwinRun;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -48,16 +47,17 @@ final class Measurements {
       }
     }
     Fleet fleet = Fleet.of(run, prices);
+    CostModel.Bill bill = fleet.bill;
     Arrays.sort(waits);
     Arrays.sort(system);
     double makespan = (lastStopped - firstCreated) / 1000.0;
     return new ConfigurationResult(configuration, true, makespan,
         maxRunning(starts, stops), waves(starts, stops), percentile(waits, 0.50), percentile(waits, 0.95),
         waits[n - 1], percentile(system, 0.50), percentile(system, 0.95), system[n - 1], fleet.peak,
-        run.instances().size(), fleet.busy, fleet.boot, fleet.idle,
-        fleet.paidVcpuSeconds == 0 ? 0 : jobVcpuMillis / 1000.0 / fleet.paidVcpuSeconds,
-        fleet.cost, fleet.bootCost, fleet.idleCost, fleet.cost / n, failed, attemptCount - n, Double.NaN,
-        ConfigurationResult.Spread.of(makespan), ConfigurationResult.Spread.of(fleet.cost));
+        run.instances().size(), bill.busySeconds(), bill.bootSeconds(), bill.idleSeconds(),
+        bill.paidVcpuSeconds() == 0 ? 0 : jobVcpuMillis / 1000.0 / bill.paidVcpuSeconds(),
+        bill.cost(), bill.bootCost(), bill.idleCost(), bill.costPerJob(n), failed, attemptCount - n, Double.NaN,
+        ConfigurationResult.Spread.of(makespan), ConfigurationResult.Spread.of(bill.cost()));
   }
 
   /** Each job's time in system (submit to end), seconds, in job order. */
@@ -152,19 +152,12 @@ final class Measurements {
   }
 
   /**
-   * The instances' time and cost. Paid time is launch to termination, at least EC2's one-minute
-   * minimum; booting is launch to ECS registration; busy is the union of the intervals its attempts
-   * were placed there; idle is the rest. Cost splits in the same proportions.
+   * The instances' time and cost by {@link CostModel}; an instance is busy for the union of the
+   * intervals its attempts were placed there.
    */
   private static final class Fleet {
     int peak;
-    double busy;
-    double boot;
-    double idle;
-    double paidVcpuSeconds;
-    double cost;
-    double bootCost;
-    double idleCost;
+    CostModel.Bill bill = CostModel.Bill.ZERO;
 
     static Fleet of(TwinRun.Result run, Prices prices) {
       Fleet fleet = new Fleet();
@@ -191,19 +184,10 @@ final class Measurements {
         launches[i] = instance.launchedAt();
         ends[i] = instance.endedAt();
         double up = (instance.endedAt() - instance.launchedAt()) / 1000.0;
-        double paid = Math.max(up, InstancePrices.MINIMUM_BILLED_SECONDS);
         double boot = instance.registeredAt() < 0 ? up
             : (instance.registeredAt() - instance.launchedAt()) / 1000.0;
-        double busy = busyMillis[i] / 1000.0;
-        double idle = paid - boot - busy;
-        double perSecond = prices.hourly(instance.type(), instance.spot()) / 3600.0;
-        fleet.busy += busy;
-        fleet.boot += boot;
-        fleet.idle += idle;
-        fleet.paidVcpuSeconds += paid * instance.vcpus();
-        fleet.cost += paid * perSecond;
-        fleet.bootCost += boot * perSecond;
-        fleet.idleCost += idle * perSecond;
+        fleet.bill = fleet.bill.plus(CostModel.bill(new CostModel.InstanceTime(instance.type(), instance.spot(),
+            instance.vcpus(), up, boot, busyMillis[i] / 1000.0), prices));
       }
       fleet.peak = maxRunning(launches, ends);
       return fleet;

@@ -130,7 +130,7 @@ public final class PlanReport {
   }
 
   private boolean spotAssumed(Configuration c) {
-    return c.instanceTypes().stream().anyMatch(request.prices()::spotAssumed);
+    return request.prices().assumed(c.instanceTypes(), c.spot());
   }
 
   private boolean anySpot() {
@@ -140,7 +140,8 @@ public final class PlanReport {
   /** The price source, the assumption marker's meaning, and the recommendations, one line each. */
   public List<String> notes() {
     List<String> notes = new ArrayList<>();
-    notes.add("Prices: " + request.prices().source(anySpot()) + (anySpot() ? " (* = assumed spot price)" : ""));
+    boolean anyAssumed = request.grid().stream().anyMatch(this::spotAssumed);
+    notes.add("Prices: " + request.prices().source(anySpot()) + (anyAssumed ? " (* = assumed spot price)" : ""));
     notes.add("Workload: " + request.workload().describe() + "; each configuration run on the emulator's scheduler"
         + (repeated() ? ", " + request.settings().repeats() + " times (seeds " + request.settings().seed() + ".."
             + (request.settings().seed() + request.settings().repeats() - 1) + "): figures are means, counts the largest,"

@@ -1,6 +1,7 @@
 package batchlab.plan;
 
 import batchlab.batch.InstancePrices;
+import batchlab.batch.InstanceType;
 import batchlab.batch.InstanceTypeCatalog;
 import batchlab.util.BadInputException;
 import java.io.IOException;
@@ -13,8 +14,8 @@ import java.util.Map;
 
 /**
  * USD per instance-hour by type and purchase option. On-demand: the catalogue's list prices
- * ({@link InstancePrices}). Spot: per type from a file, else an assumed discount off on-demand,
- * which every output that shows a spot cost labels as an assumption.
+ * ({@link InstancePrices}). Spot: per type from a file or from EC2's spot price history, else an
+ * assumed discount off on-demand, which every output that shows a spot cost labels as an assumption.
  */
 public final class Prices {
 
@@ -22,14 +23,27 @@ public final class Prices {
   public static final double ASSUMED_SPOT_SHARE = 0.30;
 
   private final Map<String, Double> spot;
+  /** Where the given spot prices come from, e.g. "from --spot-prices FILE"; null when none are given. */
+  private final String spotSource;
 
-  private Prices(Map<String, Double> spot) {
+  private Prices(Map<String, Double> spot, String spotSource) {
     this.spot = Map.copyOf(spot);
+    this.spotSource = spotSource;
   }
 
   /** List prices only; spot at the assumed share. */
   public static Prices listPrices() {
-    return new Prices(Map.of());
+    return new Prices(Map.of(), null);
+  }
+
+  /**
+   * Spot prices per type (USD per hour) from {@code source}, e.g. the average of EC2's spot price
+   * history; types not in it fall back to the assumed share. An empty map is {@link #listPrices()}.
+   */
+  public static Prices withSpot(Map<String, Double> usdPerHour, String source) {
+    Map<String, Double> spot = new HashMap<>();
+    usdPerHour.forEach((type, price) -> spot.put(type.toLowerCase(Locale.ROOT), price));
+    return spot.isEmpty() ? listPrices() : new Prices(spot, source);
   }
 
   /**
@@ -64,7 +78,7 @@ public final class Prices {
         throw new BadInputException(where + ": the price must be a positive number of USD per hour");
       }
     }
-    return new Prices(spot);
+    return new Prices(spot, "from --spot-prices " + file);
   }
 
   /** USD per hour of one instance of {@code type}. */
@@ -83,6 +97,20 @@ public final class Prices {
     return !spot.containsKey(type);
   }
 
+  /**
+   * Whether any of {@code types} (types or families, as a compute environment lists them) bought as
+   * {@code spotPurchase} is priced at the assumed share.
+   */
+  public boolean assumed(List<String> types, boolean spotPurchase) {
+    return spotPurchase && InstanceTypeCatalog.resolve(types).stream().map(InstanceType::name)
+        .anyMatch(this::spotAssumed);
+  }
+
+  /** The assumption in words, for the line that explains a {@code *} or a warning's fallback. */
+  public static String assumption() {
+    return "ASSUMED " + Math.round(ASSUMED_SPOT_SHARE * 100) + " % of on-demand";
+  }
+
   /** Where the prices come from, for every output that prints a cost. */
   public String source(boolean anySpot) {
     String onDemand = "on-demand: EC2 list prices, Linux, " + InstancePrices.REGION + ", " + InstancePrices.AS_OF
@@ -91,8 +119,8 @@ public final class Prices {
       return onDemand;
     }
     String spotText = spot.isEmpty()
-        ? "spot: ASSUMED " + Math.round(ASSUMED_SPOT_SHARE * 100) + " % of on-demand (no --spot-prices given)"
-        : "spot: from --spot-prices (" + Math.round(ASSUMED_SPOT_SHARE * 100) + " % of on-demand ASSUMED for types not in it)";
+        ? "spot: " + assumption() + " (no spot prices given)"
+        : "spot: " + spotSource + " (" + assumption() + " for types not in it)";
     return onDemand + "; " + spotText;
   }
 }

@@ -21,6 +21,11 @@ import java.time.Duration;
  * @param meanRunnableWait mean of the jobs' waits from submit to RUNNING; null if none started
  * @param predictedConcurrency jobs the settings let run at once; null without a prediction
  * @param predictedWaves waves the settings predict; null without a prediction
+ * @param plannedMakespan what {@code plan} predicted for the run's configuration; null when not planned
+ * @param costUsd what the run's instances cost (see {@link RunCost}); null when not priced
+ * @param bootAndIdleShare the share of the cost spent booting and idle, 0 to 1; null when not priced
+ * @param costPerJobUsd each job's share of the cost; null when not priced
+ * @param spotPriceAssumed whether the cost uses the assumed spot share
  * @param outcome how the run's watch ended
  * @param verdict short verdict for the table: "as predicted", or what differs
  * @param verdictDetail the watcher's full verdict line
@@ -37,6 +42,11 @@ public record ComparisonRow(
     @JsonProperty("meanRunnableWaitSeconds") Duration meanRunnableWait,
     Integer predictedConcurrency,
     Integer predictedWaves,
+    @JsonProperty("plannedMakespanSeconds") Double plannedMakespan,
+    Double costUsd,
+    Double bootAndIdleShare,
+    Double costPerJobUsd,
+    boolean spotPriceAssumed,
     Outcome outcome,
     String verdict,
     String verdictDetail) {
@@ -46,6 +56,7 @@ public record ComparisonRow(
   public static ComparisonRow of(ReportRun run) {
     RunSummary s = run.summary();
     Prediction p = s.prediction() != null && s.prediction().runnable() ? s.prediction() : null;
+    RunCost cost = run.cost();
     return new ComparisonRow(
         run.maxVcpus(),
         s.jobs(),
@@ -58,6 +69,11 @@ public record ComparisonRow(
         s.runnableWait() == null ? null : s.runnableWait().mean(),
         p == null ? null : p.concurrency(),
         p == null ? null : p.waves(),
+        run.plannedMakespanSeconds(),
+        cost == null ? null : cost.usd(),
+        cost == null ? null : cost.bootAndIdleShare(),
+        cost == null ? null : cost.usdPerJob(),
+        cost != null && cost.spotPriceAssumed(),
         s.outcome(),
         shortVerdict(s, p),
         s.verdict());

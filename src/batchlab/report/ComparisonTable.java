@@ -14,7 +14,8 @@ import java.util.Locale;
 public final class ComparisonTable {
 
   static final List<String> HEADERS = List.of("max vCPU", "jobs", "max running", "waves", "makespan",
-      "ideal makespan", "efficiency", "peak instances", "mean RUNNABLE wait", "verdict");
+      "ideal makespan", "efficiency", "peak instances", "mean RUNNABLE wait", "plan makespan", "cost USD",
+      "boot+idle", "USD/job", "verdict");
   /** The last column (verdict) is text; every other column is a number and right-aligned. */
   private static final int TEXT_COLUMN = HEADERS.size() - 1;
 
@@ -31,7 +32,19 @@ public final class ComparisonTable {
         row.efficiency() == null ? "-" : String.format(Locale.ROOT, "%.0f%%", row.efficiency() * 100),
         Integer.toString(row.peakInstances()),
         Durations.seconds(row.meanRunnableWait()),
+        row.plannedMakespan() == null ? "-"
+            : Durations.seconds(Duration.ofMillis(Math.round(row.plannedMakespan() * 1000))),
+        row.costUsd() == null ? "-" : String.format(Locale.ROOT, "%.4f", row.costUsd())
+            + (row.spotPriceAssumed() ? "*" : ""),
+        row.bootAndIdleShare() == null ? "-" : String.format(Locale.ROOT, "%.0f%%", row.bootAndIdleShare() * 100),
+        row.costPerJobUsd() == null ? "-" : String.format(Locale.ROOT, "%.5f", row.costPerJobUsd()),
         row.verdict());
+  }
+
+  /** The line under the table that says what a {@code *} on a cost means, when one does. */
+  public static String assumedSpotNote(List<ComparisonRow> rows) {
+    return rows.stream().anyMatch(ComparisonRow::spotPriceAssumed)
+        ? "* cost with an ASSUMED spot price (see the prices in the settings)" : "";
   }
 
   /** Aligned plain text for the terminal. */

@@ -24,9 +24,11 @@ import java.util.stream.Stream;
  * @param swapEvents the stack update's events, oldest first; empty when none ran
  * @param calibration the delays fitted from this run (aws target); null when not calibrated
  * @param twin the run replayed on the emulator, per set of timings (aws target); empty when not replayed
+ * @param plannedMakespanSeconds what {@code plan} predicted for this run's configuration; null when not planned
+ * @param cost what the run's instances cost by the cost model; null when not priced
  */
 public record ReportRun(int number, int maxVcpus, WatchResult watch, String swapMethod, List<String> swapEvents,
-    CalibrationResult calibration, List<TwinComparison> twin) {
+    CalibrationResult calibration, List<TwinComparison> twin, Double plannedMakespanSeconds, RunCost cost) {
 
   public ReportRun {
     Objects.requireNonNull(watch, "watch");
@@ -40,12 +42,18 @@ public record ReportRun(int number, int maxVcpus, WatchResult watch, String swap
   }
 
   public ReportRun(int number, int maxVcpus, WatchResult watch, String swapMethod, List<String> swapEvents) {
-    this(number, maxVcpus, watch, swapMethod, swapEvents, null, List.of());
+    this(number, maxVcpus, watch, swapMethod, swapEvents, null, List.of(), null, null);
   }
 
   /** The same run with its calibration and twin replays. */
   public ReportRun withTwin(CalibrationResult fitted, List<TwinComparison> replays) {
-    return new ReportRun(number, maxVcpus, watch, swapMethod, swapEvents, fitted, replays);
+    return new ReportRun(number, maxVcpus, watch, swapMethod, swapEvents, fitted, replays, plannedMakespanSeconds,
+        cost);
+  }
+
+  /** The same run with what the plan predicted for it and what it cost. */
+  public ReportRun withPlanAndCost(Double plannedMakespan, RunCost runCost) {
+    return new ReportRun(number, maxVcpus, watch, swapMethod, swapEvents, calibration, twin, plannedMakespan, runCost);
   }
 
   /** The "twin vs this run" lines: the fitted delays, then one line per replay; empty when not replayed. */

@@ -12,6 +12,7 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Writes an experiment report into a directory: one timeline and one activity chart per run (PNG),
@@ -25,6 +26,7 @@ public final class ReportWriter {
   public static final String MARKDOWN_FILE = "report.md";
   public static final String SUMMARY_FILE = "summary.json";
   static final String TITLE = "AWS Batch: what happens when vCPUs run out";
+  static final String COMPARISON_ALT = "Makespan against maxVcpus: observed, predicted by plan, ideal lower bound";
 
   private ReportWriter() {}
 
@@ -45,10 +47,20 @@ public final class ReportWriter {
         }
         rendered.add(r);
       }
+      Optional<MakespanComparison> comparison = MakespanComparison.of(content.runs());
+      byte[] comparisonPng = comparison.map(MakespanComparison::png).orElse(null);
+      if (comparisonPng != null) {
+        Files.write(directory.resolve(MakespanComparison.CHART_FILE), comparisonPng);
+        charts.add(directory.resolve(MakespanComparison.CHART_FILE));
+      }
       Path json = directory.resolve(SUMMARY_FILE);
-      RunJson.mapper().writeValue(json.toFile(), summary(content, rendered));
-      Path markdown = Files.writeString(directory.resolve(MARKDOWN_FILE), markdown(content, rendered));
-      Path html = Files.writeString(directory.resolve(HTML_FILE), html(content, rendered));
+      Map<String, Object> summary = summary(content, rendered);
+      comparison.ifPresent(c -> summary.put("makespanVsMaxVcpus", Map.of("points", c.points(),
+          "chart", MakespanComparison.CHART_FILE)));
+      RunJson.mapper().writeValue(json.toFile(), summary);
+      Path markdown = Files.writeString(directory.resolve(MARKDOWN_FILE), markdown(content, rendered,
+          comparisonPng != null));
+      Path html = Files.writeString(directory.resolve(HTML_FILE), html(content, rendered, comparisonPng));
       return new ReportFiles(directory, html, markdown, json, charts);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write the report into " + directory + ": " + e.getMessage(), e);
@@ -155,7 +167,7 @@ public final class ReportWriter {
     return root;
   }
 
-  private static String markdown(ReportContent content, List<RenderedRun> rendered) {
+  private static String markdown(ReportContent content, List<RenderedRun> rendered, boolean comparisonChart) {
     StringBuilder md = new StringBuilder("# ").append(TITLE).append("\n\n");
     if (content.partial()) {
       md.append("> **").append(partialNotice(content)).append("**\n\n");
@@ -163,6 +175,13 @@ public final class ReportWriter {
     md.append(intro(content)).append("\n\n");
     content.settings().forEach((k, v) -> md.append("- ").append(k).append(": ").append(v).append('\n'));
     md.append('\n').append(ComparisonTable.markdown(content.rows())).append('\n');
+    String note = ComparisonTable.assumedSpotNote(content.rows());
+    if (!note.isEmpty()) {
+      md.append(note).append("\n\n");
+    }
+    if (comparisonChart) {
+      md.append("![").append(COMPARISON_ALT).append("](").append(MakespanComparison.CHART_FILE).append(")\n\n");
+    }
     for (RenderedRun r : rendered) {
       md.append("## ").append(heading(r.run())).append("\n\n");
       md.append("Verdict: ").append(r.row().verdictDetail()).append("\n\n");
@@ -184,7 +203,7 @@ public final class ReportWriter {
     return md.toString();
   }
 
-  private static String html(ReportContent content, List<RenderedRun> rendered) {
+  private static String html(ReportContent content, List<RenderedRun> rendered, byte[] comparisonPng) {
     StringBuilder html = new StringBuilder("""
         <!DOCTYPE html>
         <html lang="en">
@@ -217,6 +236,13 @@ public final class ReportWriter {
         html.append("<li>").append(Markup.escape(k)).append(": ").append(Markup.escape(String.valueOf(v)))
             .append("</li>\n"));
     html.append("</ul>\n").append(ComparisonTable.html(content.rows()));
+    String note = ComparisonTable.assumedSpotNote(content.rows());
+    if (!note.isEmpty()) {
+      html.append("<p>").append(Markup.escape(note)).append("</p>\n");
+    }
+    if (comparisonPng != null) {
+      image(html, COMPARISON_ALT, comparisonPng);
+    }
     for (RenderedRun r : rendered) {
       String heading = heading(r.run());
       html.append("<section>\n<h2>").append(Markup.escape(heading)).append("</h2>\n");

@@ -87,10 +87,17 @@ class ExperimentCommandTest {
       Result result = run("--target", "aws");
 
       assertThat(result.exitCode()).isEqualTo(1);
-      assertThat(result.out()).startsWith("This deploys the stack to AWS and launches EC2 instances (spot)")
-          .contains("total: about 1.63 instance-hours").endsWith("Deploy and run? [y/N] ");
-      assertThat(result.err()).isEqualTo("batch-lab: not confirmed; nothing was deployed (--yes skips the question)"
-          + System.lineSeparator());
+      // No region here: the spot price history cannot be read, so the question uses the labelled assumption.
+      assertThat(result.out()).startsWith("This deploys the stack to AWS and launches EC2 instances (spot), which "
+          + "costs money. What ./batch-lab plan predicts:")
+          .contains("  max vCPU 4: makespan about 417 s, 2 instances at peak, 0.40 instance-hours (boot 0.05, idle 0.17) "
+              + "= 0.0120 USD*")
+          .contains("total: about 1.66 instance-hours, 0.0502 USD*")
+          .contains("spot: ASSUMED 30 % of on-demand").endsWith("Deploy and run? [y/N] ");
+      assertThat(result.err()).isEqualTo("batch-lab: warning: spot prices not read (no AWS region: pass --region "
+          + "(e.g. --region us-east-1) or set AWS_REGION): spot costs use the ASSUMED 30 % of on-demand"
+          + System.lineSeparator()
+          + "batch-lab: not confirmed; nothing was deployed (--yes skips the question)" + System.lineSeparator());
       assertThat(tmp.resolve("report")).doesNotExist();
     } finally {
       System.setIn(stdin);
@@ -106,9 +113,12 @@ class ExperimentCommandTest {
     assertThat(lines).contains("== run 1: max vCPU 4, 10 jobs ==", "== run 2: max vCPU 20, 10 jobs ==");
     int header = lines.indexOf(lines.stream().filter(l -> l.startsWith("max vCPU  jobs")).findFirst().orElseThrow());
     assertThat(lines.get(header)).isEqualTo("max vCPU  jobs  max running  waves  makespan  ideal makespan  efficiency"
-        + "  peak instances  mean RUNNABLE wait  verdict");
-    assertThat(lines.get(header + 1)).matches("\\s+4\\s+10\\s+2\\s+5\\s+.* 300 s\\s+\\d+%\\s+2\\s+.*as predicted");
-    assertThat(lines.get(header + 2)).matches("\\s+20\\s+10\\s+10\\s+1\\s+.* 60 s\\s+\\d+%\\s+10\\s+.*as predicted");
+        + "  peak instances  mean RUNNABLE wait  plan makespan  cost USD  boot+idle  USD/job  verdict");
+    assertThat(lines.get(header + 1)).matches("\\s+4\\s+10\\s+2\\s+5\\s+.* 300 s\\s+\\d+%\\s+2\\s+.* 417 s\\s+0\\.\\d{4}\\*"
+        + "\\s+\\d+%\\s+0\\.\\d{5}\\s+as predicted");
+    assertThat(lines.get(header + 2)).matches("\\s+20\\s+10\\s+10\\s+1\\s+.* 60 s\\s+\\d+%\\s+10\\s+.* 157 s\\s+0\\.\\d{4}\\*"
+        + "\\s+\\d+%\\s+0\\.\\d{5}\\s+as predicted");
+    assertThat(lines).contains("* cost with an ASSUMED spot price (see the prices in the settings)");
     assertThat(lines).contains("report: " + tmp.resolve("report").resolve("report.html")
         + " (also report.md, summary.json, 4 charts)");
   }

@@ -10,6 +10,8 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import batchlab.local.BatchEmulator;
+import batchlab.local.Speed;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -36,6 +38,33 @@ class PlanCommandTest {
       assertThat(out.resolve(file)).isNotEmptyFile();
     }
     assertThat(Files.readString(out.resolve("summary.json"))).contains("\"paretoFront\" : true", "\"maxVcpus\" : \"20\"");
+  }
+
+  @Test
+  void withAnEndpointSpotIsPricedFromTheSpotPriceHistoryAndNotMarkedAssumed() throws Exception {
+    try (BatchEmulator twin = BatchEmulator.builder().speed(Speed.MANUAL).build().start()) {
+      Cli cli = Cli.run("plan", "--out", out.toString(), "--threads", "1", "--endpoint-url", twin.endpoint().toString(),
+          "--region", "us-east-1");
+
+      assertThat(cli.exitCode()).as(cli.err()).isZero();
+      assertThat(cli.err()).isEmpty();
+      // the twin's spot price of m7i.large averages 32 % of 0.1008 USD/h: 0.0120 USD at 30 % becomes 0.0128
+      assertThat(cli.out()).containsPattern("\\n\\s+4  m7i.large\\s+BEST_FIT_PROGRESSIVE  spot \\s+417 s .* 0\\.0128 ");
+      assertThat(cli.out()).contains("spot: EC2 spot price history, Linux/UNIX, us-east-1, time-weighted average of the "
+          + "7 days to ").doesNotContain("(* = assumed spot price)");
+    }
+  }
+
+  @Test
+  void withoutCredentialsTheRegionGivesOneWarningAndTheAssumption() {
+    Cli cli = Cli.run("plan", "--out", out.toString(), "--threads", "1", "--region", "eu-west-1", "--profile",
+        "batch-lab-no-such-profile");
+
+    assertThat(cli.exitCode()).as(cli.err()).isZero();
+    assertThat(cli.err()).startsWith("batch-lab: warning: spot prices not read (")
+        .endsWith("): spot costs use the ASSUMED 30 % of on-demand" + System.lineSeparator());
+    assertThat(cli.err().lines()).hasSize(1);
+    assertThat(cli.out()).contains("spot: ASSUMED 30 % of on-demand", "(* = assumed spot price)");
   }
 
   @Test
@@ -72,6 +101,7 @@ class PlanCommandTest {
       "--capacity m7i.large=x | --capacity entry 'm7i.large=x' is not TYPE=COUNT",
       "--timings /no/such/file | --timings /no/such/file does not exist",
       "--max-vcpus 2,8 -c minVcpus=4 | --max-vcpus 2 is below -c minVcpus=4",
+      "--spot-prices prices.csv --region us-east-1 | --spot-prices and --region/--endpoint-url both give spot prices; use one",
   })
   void badInputFailsInOneLineWithExitTwoAndWritesNothing(String args, String message) throws Exception {
     String[] all = ("plan --out " + out.resolve("report") + " " + args).split(" ");

@@ -1,8 +1,12 @@
 package batchlab.experiment;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+import static org.assertj.core.api.Assertions.withinPercentage;
 
 import batchlab.local.Speed;
+import batchlab.plan.ConfigurationResult;
+import batchlab.plan.Prices;
 import batchlab.report.ComparisonRow;
 import batchlab.run.Outcome;
 import batchlab.run.RunJson;
@@ -36,12 +40,13 @@ class ArticleExperimentTest {
 
   @TempDir static Path tmp;
   static ExperimentResult result;
+  static ExperimentSettings settings;
   static Path out;
 
   @BeforeAll
   static void runTheDefaultExperiment() throws Exception {
     out = tmp.resolve("report");
-    ExperimentSettings settings = ExperimentSettings.builder().speed(FAST).outDir(out).build();
+    settings = ExperimentSettings.builder().speed(FAST).outDir(out).build();
     result = new Experiment(settings, LocalTarget.start(settings), ExperimentListener.NONE).run();
   }
 
@@ -144,6 +149,24 @@ class ArticleExperimentTest {
   }
 
   @Test
+  void eachRunIsPricedFromTheTwinsInstancesLikeThePlanAndShowsThePlansMakespan() {
+    ExperimentPlan plan = ExperimentPlan.of(settings, Prices.listPrices());
+    for (ComparisonRow row : result.content().rows()) {
+      ConfigurationResult planned = plan.predicted(row.maxVcpus()).orElseThrow();
+      // the plan runs the same scheduler with every job submitted at once: 417 s and 157 s
+      assertThat(row.plannedMakespan()).isEqualTo(row.maxVcpus() == 4 ? 417.0 : 157.0);
+      // the watch sees each instance leave to within a poll (5 s of the twin's clock)
+      assertThat(row.costUsd()).as("max vCPU %d", row.maxVcpus()).isCloseTo(planned.cost(), withinPercentage(3));
+      assertThat(row.bootAndIdleShare()).isCloseTo((planned.bootCost() + planned.idleCost()) / planned.cost(),
+          within(0.03));
+      assertThat(row.costPerJobUsd()).isCloseTo(row.costUsd() / 10, within(1e-12));
+      assertThat(row.spotPriceAssumed()).isTrue();
+    }
+    assertThat(result.content().settings().get("cost").toString()).startsWith("estimated: the twin's instances as the "
+        + "watch saw them, launch to scale-in, x prices; on-demand: EC2 list prices").contains("spot: ASSUMED 30 %");
+  }
+
+  @Test
   void htmlAndMarkdownShowTheComparisonTable() throws Exception {
     Document doc = Jsoup.parse(out.resolve("report.html").toFile());
     List<String> header = doc.select("table thead th").eachText();
@@ -151,7 +174,8 @@ class ArticleExperimentTest {
     List<String> twenty = doc.select("table tbody tr").get(1).select("td").eachText();
 
     assertThat(header).containsExactly("max vCPU", "jobs", "max running", "waves", "makespan", "ideal makespan",
-        "efficiency", "peak instances", "mean RUNNABLE wait", "verdict");
+        "efficiency", "peak instances", "mean RUNNABLE wait", "plan makespan", "cost USD", "boot+idle", "USD/job",
+        "verdict");
     assertThat(four.subList(0, 4)).containsExactly("4", "10", "2", "5");
     assertThat(four.get(5)).isEqualTo("300 s");
     assertThat(four.get(7)).isEqualTo("2");

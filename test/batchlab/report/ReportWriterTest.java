@@ -52,15 +52,49 @@ class ReportWriterTest {
     List<ComparisonRow> rows = content(null, run(1, 4, 2, Outcome.COMPLETED), run(2, 20, 10, Outcome.COMPLETED)).rows();
 
     assertThat(ComparisonTable.text(rows)).isEqualTo("""
-        max vCPU  jobs  max running  waves  makespan  ideal makespan  efficiency  peak instances  mean RUNNABLE wait  verdict
-               4    10            2      5     397 s           300 s         76%               2             212.5 s  as predicted
-              20    10           10      1     157 s            60 s         38%              10              92.5 s  as predicted
+        max vCPU  jobs  max running  waves  makespan  ideal makespan  efficiency  peak instances  mean RUNNABLE wait  plan makespan  cost USD  boot+idle  USD/job  verdict
+               4    10            2      5     397 s           300 s         76%               2             212.5 s              -         -          -        -  as predicted
+              20    10           10      1     157 s            60 s         38%              10              92.5 s              -         -          -        -  as predicted
         """);
     assertThat(ComparisonTable.markdown(rows)).startsWith("""
-        | max vCPU | jobs | max running | waves | makespan | ideal makespan | efficiency | peak instances | mean RUNNABLE wait | verdict |
-        |---:|---:|---:|---:|---:|---:|---:|---:|---:|---|
-        | 4 | 10 | 2 | 5 | 397 s | 300 s | 76% | 2 | 212.5 s | as predicted |
+        | max vCPU | jobs | max running | waves | makespan | ideal makespan | efficiency | peak instances | mean RUNNABLE wait | plan makespan | cost USD | boot+idle | USD/job | verdict |
+        |---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|
+        | 4 | 10 | 2 | 5 | 397 s | 300 s | 76% | 2 | 212.5 s | - | - | - | - | as predicted |
         """);
+    assertThat(ComparisonTable.assumedSpotNote(rows)).isEmpty();
+  }
+
+  @Test
+  void aPricedRunShowsThePlannedMakespanItsCostAndMarksAnAssumedSpotPrice() {
+    ReportRun priced = run(1, 4, 2, Outcome.COMPLETED).withPlanAndCost(417.0, new RunCost(0.0120, 0.0015, 0.0050,
+        0.0012, 1430, true));
+
+    List<String> cells = ComparisonTable.cells(ComparisonRow.of(priced));
+
+    assertThat(cells.subList(9, 14)).containsExactly("417 s", "0.0120*", "54%", "0.00120", "as predicted");
+    assertThat(ComparisonTable.assumedSpotNote(List.of(ComparisonRow.of(priced))))
+        .isEqualTo("* cost with an ASSUMED spot price (see the prices in the settings)");
+  }
+
+  @Test
+  void threeOrMoreMaxVcpusValuesGetTheObservedAgainstPlannedChartAndItsData() throws Exception {
+    ReportRun four = run(1, 4, 2, Outcome.COMPLETED).withPlanAndCost(417.0, null);
+    ReportRun eight = run(2, 8, 4, Outcome.COMPLETED).withPlanAndCost(287.0, null);
+    ReportRun twenty = run(3, 20, 10, Outcome.COMPLETED).withPlanAndCost(157.0, null);
+
+    assertThat(MakespanComparison.of(List.of(four, twenty))).isEmpty();
+    MakespanComparison comparison = MakespanComparison.of(List.of(twenty, four, eight)).orElseThrow();
+    // observed: 97 s boot + waves x 60 s (5, 3 and 1 waves); ideal: waves x 60 s
+    assertThat(comparison.points()).containsExactly(
+        new MakespanComparison.Point(4, 397, 417, 300.0),
+        new MakespanComparison.Point(8, 277, 287, 180.0),
+        new MakespanComparison.Point(20, 157, 157, 60.0));
+
+    ReportFiles files = ReportWriter.write(content(null, four, eight, twenty), tmp);
+    assertThat(files.charts()).contains(tmp.resolve(MakespanComparison.CHART_FILE));
+    assertThat(Files.readString(files.markdown())).contains("](" + MakespanComparison.CHART_FILE + ")");
+    assertThat(Files.readString(files.summaryJson())).contains("\"makespanVsMaxVcpus\"")
+        .contains("\"plannedSeconds\" : 287.0");
   }
 
   @Test
