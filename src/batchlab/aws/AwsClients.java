@@ -7,6 +7,8 @@ import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -55,10 +57,13 @@ public final class AwsClients implements AutoCloseable {
   static final AwsBasicCredentials LOCAL_CREDENTIALS = AwsBasicCredentials.create("batch-lab-local", "batch-lab-local");
 
   private final SdkHttpClient http;
-  private final BatchClient batch;
-  private final EcsClient ecs;
-  private final CloudFormationClient cloudFormation;
-  private final Ec2Client ec2;
+  private final AwsCredentialsProvider credentials;
+  // Each built on first use: a submit needs Batch and CloudFormation only, and building a client loads
+  // its service's classes (EC2's alone are about 860).
+  private final Lazy<BatchClient> batch;
+  private final Lazy<EcsClient> ecs;
+  private final Lazy<CloudFormationClient> cloudFormation;
+  private final Lazy<Ec2Client> ec2;
   private final String region;
   private final URI endpoint;
   private final ApiCallCounter calls = new ApiCallCounter();
@@ -67,15 +72,31 @@ public final class AwsClients implements AutoCloseable {
       AwsCredentialsProvider credentials) {
     this.region = region;
     this.endpoint = batchEndpoint;
-    this.http = ApacheHttpClient.builder()
+    this.credentials = credentials;
+    ApacheHttpClient.Builder http = ApacheHttpClient.builder()
         .maxConnections(64)
         .connectionTimeout(Duration.ofSeconds(5))
-        .socketTimeout(Duration.ofSeconds(30))
-        .build();
-    this.batch = configure(BatchClient.builder(), batchEndpoint, credentials).build();
-    this.ecs = configure(EcsClient.builder(), ecsEndpoint, credentials).build();
-    this.cloudFormation = configure(CloudFormationClient.builder(), cfnEndpoint, credentials).build();
-    this.ec2 = configure(Ec2Client.builder(), ec2Endpoint, credentials).build();
+        .socketTimeout(Duration.ofSeconds(30));
+    if (!tlsNeeded(batchEndpoint, ecsEndpoint, cfnEndpoint, ec2Endpoint)) {
+      // Setting up TLS (the JDK's trust store, its security providers) is a good part of a short
+      // command's start-up; with every endpoint plain http (the emulator) no connection uses it.
+      http.socketFactory(NoTls.INSTANCE);
+    }
+    this.http = http.build();
+    this.batch = new Lazy<>(() -> configure(BatchClient.builder(), batchEndpoint).build());
+    this.ecs = new Lazy<>(() -> configure(EcsClient.builder(), ecsEndpoint).build());
+    this.cloudFormation = new Lazy<>(() -> configure(CloudFormationClient.builder(), cfnEndpoint).build());
+    this.ec2 = new Lazy<>(() -> configure(Ec2Client.builder(), ec2Endpoint).build());
+  }
+
+  /** Whether any client may connect with TLS: an https endpoint, or AWS's own (null: no override). */
+  static boolean tlsNeeded(URI... endpoints) {
+    for (URI endpoint : endpoints) {
+      if (endpoint == null || !"http".equalsIgnoreCase(endpoint.getScheme())) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**
@@ -128,19 +149,32 @@ public final class AwsClients implements AutoCloseable {
   }
 
   public BatchClient batch() {
-    return batch;
+    return batch.get();
   }
 
   public EcsClient ecs() {
-    return ecs;
+    return ecs.get();
   }
 
   public CloudFormationClient cloudFormation() {
-    return cloudFormation;
+    return cloudFormation.get();
   }
 
   public Ec2Client ec2() {
-    return ec2;
+    return ec2.get();
+  }
+
+  /** The services whose client has been built so far (by their first use), e.g. [batch, cloudformation]. */
+  public List<String> built() {
+    List<String> built = new ArrayList<>();
+    Map.of("batch", batch, "ecs", ecs, "cloudformation", cloudFormation, "ec2", ec2)
+        .forEach((service, client) -> {
+          if (client.built()) {
+            built.add(service);
+          }
+        });
+    built.sort(null);
+    return built;
   }
 
   public String region() {
@@ -177,7 +211,7 @@ public final class AwsClients implements AutoCloseable {
   }
 
   private <B extends AwsSyncClientBuilder<B, ?> & software.amazon.awssdk.awscore.client.builder.AwsClientBuilder<B, ?>>
-      B configure(B builder, URI endpointOverride, AwsCredentialsProvider credentials) {
+      B configure(B builder, URI endpointOverride) {
     builder.httpClient(http)
         .region(Region.of(region))
         .credentialsProvider(credentials)

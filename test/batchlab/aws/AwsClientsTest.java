@@ -99,4 +99,24 @@ class AwsClientsTest {
           .hasValueSatisfying(strategy -> assertThat(strategy.maxAttempts()).isEqualTo(1));
     }
   }
+
+  @Test
+  void clientsAreBuiltOnFirstUseOnly() {
+    try (AwsClients clients = AwsClients.forEndpoint(URI.create("http://127.0.0.1:1"), "us-east-1")) {
+      assertThat(clients.built()).isEmpty();
+      clients.ecs();
+      clients.ec2();
+      assertThat(clients.built()).containsExactly("ec2", "ecs");
+      assertThat(clients.batch()).isSameAs(clients.batch());
+      assertThat(clients.built()).containsExactly("batch", "ec2", "ecs");
+    }
+  }
+
+  @Test
+  void tlsIsSetUpOnlyWhenSomeEndpointMayBeHttps() {
+    URI http = URI.create("http://127.0.0.1:4566");
+    assertThat(AwsClients.tlsNeeded(http, http, http, http)).isFalse();
+    assertThat(AwsClients.tlsNeeded(http, URI.create("https://localhost:4566"), http, http)).isTrue();
+    assertThat(AwsClients.tlsNeeded(http, http, null, http)).as("AWS's own endpoint").isTrue();
+  }
 }
