@@ -44,6 +44,12 @@ public record StackSettings(
   static final int MAX_VCPUS_LIMIT = 10_000;
   /** A sanity bound of 14 days on the attempt timeout (its minimum is Batch's, in BatchLimits). */
   static final int JOB_TIMEOUT_MAX = 14 * 86_400;
+  /**
+   * The job definition's schedulingPriority with fairShare=true when -c schedulingPriority is not given:
+   * the lowest (0 to 9,999, higher first), so a job submitted with --scheduling-priority N >= 0 never
+   * ranks below the plain ones.
+   */
+  public static final int FAIR_SHARE_SCHEDULING_PRIORITY_DEFAULT = 0;
 
   /** The job definition is named {@code <name>-job}. */
   private static final String JOB_DEFINITION_SUFFIX = "-job";
@@ -150,16 +156,22 @@ public record StackSettings(
 
   /**
    * Batch uses a job definition's schedulingPriority only in fair-share queues; without fairShare=true
-   * every queue of this stack is FIFO, so the value would do nothing and is refused instead.
+   * every queue of this stack is FIFO, so the value would do nothing and is refused instead. With
+   * fairShare=true the job definition always gets one ({@link #FAIR_SHARE_SCHEDULING_PRIORITY_DEFAULT}
+   * unless given): SubmitJob to a fair-share queue fails without a priority from the definition or the
+   * call, so a stack without it would refuse every plain submit.
    */
   private static OptionalInt schedulingPriority(ContextValues values) {
     OptionalInt priority = values.optionalInteger(ContextKey.SCHEDULING_PRIORITY, 0, BatchLimits.PRIORITY_MAX);
-    if (priority.isPresent() && !values.bool(ContextKey.FAIR_SHARE)) {
-      throw new BadInputException(ContextKey.SCHEDULING_PRIORITY.key() + "=" + priority.getAsInt()
-          + " needs fairShare=true: Batch orders jobs by schedulingPriority only in a fair-share queue, and "
-          + "without it every queue is FIFO (allowed: add -c fairShare=true, or leave schedulingPriority out)");
+    if (!values.bool(ContextKey.FAIR_SHARE)) {
+      if (priority.isPresent()) {
+        throw new BadInputException(ContextKey.SCHEDULING_PRIORITY.key() + "=" + priority.getAsInt()
+            + " needs fairShare=true: Batch orders jobs by schedulingPriority only in a fair-share queue, and "
+            + "without it every queue is FIFO (allowed: add -c fairShare=true, or leave schedulingPriority out)");
+      }
+      return priority;
     }
-    return priority;
+    return priority.isPresent() ? priority : OptionalInt.of(FAIR_SHARE_SCHEDULING_PRIORITY_DEFAULT);
   }
 
   private static int logRetentionDays(ContextValues values) {

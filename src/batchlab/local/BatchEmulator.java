@@ -61,7 +61,7 @@ public final class BatchEmulator implements AutoCloseable {
       return new StackRecord(templateJson, TemplateLoader.parse(templateJson),
           loader.load(environments, policies, queues, definitions, start));
     });
-    StackServices services = new StackServices(registry, environments, queues, definitions, scheduler, arns,
+    StackServices services = new StackServices(registry, environments, policies, queues, definitions, scheduler, arns,
         builder.seed);
     this.cloudFormation = new CloudFormationApi(new StackOperations(stack, services, ids));
     try {

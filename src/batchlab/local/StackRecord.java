@@ -70,14 +70,23 @@ final class StackRecord {
         at, newStatus, reason));
   }
 
-  /** A resource event; it also sets the resource's status (DELETE_COMPLETE removes it). */
+  /**
+   * A resource event; it also sets the resource's status (DELETE_COMPLETE removes it). Deleting the old
+   * physical resource of a replaced one leaves the resource as it is: it is the new physical resource now.
+   */
   void resourceEvent(String logicalId, String physicalId, String type, long at, String newStatus, String reason) {
     events.add(new Event(logicalId + "-" + newStatus + "-" + eventSeq++, logicalId, physicalId, type, at, newStatus,
         reason));
-    if (newStatus.equals("DELETE_COMPLETE")) {
-      Resource current = resources.get(logicalId);
-      if (current != null && current.physicalId().equals(physicalId)) {
+    Resource current = resources.get(logicalId);
+    boolean otherPhysical = current != null && !current.physicalId().equals(physicalId);
+    if (newStatus.startsWith("DELETE_")) {
+      if (otherPhysical) {
+        return;
+      }
+      if (newStatus.equals("DELETE_COMPLETE")) {
         resources.remove(logicalId);
+      } else {
+        resources.put(logicalId, new Resource(logicalId, physicalId, type, at, newStatus));
       }
     } else {
       resources.put(logicalId, new Resource(logicalId, physicalId, type, at, newStatus));

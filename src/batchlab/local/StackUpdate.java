@@ -20,7 +20,8 @@ import java.util.function.BooleanSupplier;
 /**
  * One UpdateStack (or ExecuteChangeSet) of the loaded stack, run on the virtual clock the way
  * CloudFormation runs it: the stack goes UPDATE_IN_PROGRESS, the changed resources are updated one
- * after the other (compute environments, then queues, then job definitions, then the rest), each
+ * after the other (compute environments, then scheduling policies, then queues, then job definitions,
+ * then the rest; the order the template's references need), each
  * judged by {@link UpdateRules} through {@link StackChanges}; replaced and removed resources are
  * deleted in UPDATE_COMPLETE_CLEANUP_IN_PROGRESS, and the stack ends UPDATE_COMPLETE. A resource that
  * fails (a change the rules say fails, or an API error) rolls the stack back: the resources updated so
@@ -82,7 +83,8 @@ final class StackUpdate {
       }
     }
     this.loader = new TemplateLoader(template, stack.name, services.seed(), services.arns(), kept, generations);
-    for (String type : List.of(UpdateRules.COMPUTE_ENVIRONMENT, UpdateRules.JOB_QUEUE, UpdateRules.JOB_DEFINITION, "")) {
+    for (String type : List.of(UpdateRules.COMPUTE_ENVIRONMENT, UpdateRules.SCHEDULING_POLICY, UpdateRules.JOB_QUEUE,
+        UpdateRules.JOB_DEFINITION, "")) {
       for (ResourceChange change : changes.resources()) {
         boolean batch = UpdateRules.isBatch(change.type());
         if ((type.isEmpty() ? !batch : change.type().equals(type)) && !removed(change)) {
@@ -152,6 +154,8 @@ final class StackUpdate {
 
   private void cleanUp() {
     stack.stackEvent(now(), "UPDATE_COMPLETE_CLEANUP_IN_PROGRESS", null);
+    // A scheduling policy can only be deleted once no queue uses it, so the old queues go first.
+    cleanups.sort(java.util.Comparator.comparing(c -> c.type().equals(UpdateRules.SCHEDULING_POLICY)));
     for (Cleanup cleanup : cleanups) {
       stack.resourceEvent(cleanup.logicalId(), cleanup.physicalId(), cleanup.type(), now(), "DELETE_IN_PROGRESS", null);
       try {
@@ -184,10 +188,24 @@ final class StackUpdate {
     later(() -> {
       while (!applied.isEmpty()) {
         Step step = applied.pop();
-        String id = step.oldPhysicalId() == null ? "" : step.oldPhysicalId();
-        stack.resourceEvent(step.change().logicalId(), id, step.change().type(), now(), "UPDATE_IN_PROGRESS", null);
+        String logicalId = step.change().logicalId();
+        String type = step.change().type();
+        UpdateKind kind = step.change().kind();
+        // What the step created (an added or replaced resource, a new revision) is deleted again; a
+        // resource that existed before goes back to its old physical resource.
+        String created = kind == UpdateKind.ADDED || kind == UpdateKind.REPLACEMENT || kind == UpdateKind.NEW_REVISION
+            ? loader.physicalIds().getOrDefault(logicalId, "") : null;
+        if (step.oldPhysicalId() != null) {
+          stack.resourceEvent(logicalId, step.oldPhysicalId(), type, now(), "UPDATE_IN_PROGRESS", null);
+        }
         step.action().undo();
-        stack.resourceEvent(step.change().logicalId(), id, step.change().type(), now(), "UPDATE_COMPLETE", null);
+        if (step.oldPhysicalId() != null) {
+          stack.resourceEvent(logicalId, step.oldPhysicalId(), type, now(), "UPDATE_COMPLETE", null);
+        }
+        if (created != null) {
+          stack.resourceEvent(logicalId, created, type, now(), "DELETE_IN_PROGRESS", null);
+          stack.resourceEvent(logicalId, created, type, now(), "DELETE_COMPLETE", null);
+        }
       }
       stack.stackEvent(now(), "UPDATE_ROLLBACK_COMPLETE_CLEANUP_IN_PROGRESS", null);
       stack.stackEvent(now(), "UPDATE_ROLLBACK_COMPLETE", null);
@@ -217,6 +235,11 @@ final class StackUpdate {
         case ADDED, REPLACEMENT -> created(id, oldPhysicalId, change.type(),
             () -> services.queues().create(loader.request(id)).path("jobQueueArn").asText());
         default -> updatedQueue(id, oldPhysicalId);
+      };
+      case UpdateRules.SCHEDULING_POLICY -> switch (change.kind()) {
+        case ADDED, REPLACEMENT -> created(id, oldPhysicalId, change.type(),
+            () -> services.policies().create(loader.request(id)).path("arn").asText());
+        default -> updatedPolicy(id, oldPhysicalId);
       };
       case UpdateRules.JOB_DEFINITION -> created(id, oldPhysicalId, change.type(), () -> {
         String arn = services.definitions().registerDefinition(loader.request(id)).path("jobDefinitionArn").asText();
@@ -301,7 +324,39 @@ final class StackUpdate {
     };
   }
 
-  /** UpdateJobQueue with the queue's resolved settings (every queue setting updates in place). */
+  /**
+   * UpdateSchedulingPolicy with the template's FairsharePolicy (the only property updated in place): it
+   * replaces the old settings whole, and a FairsharePolicy taken out of the template leaves the defaults.
+   */
+  private Action updatedPolicy(String logicalId, String arn) {
+    return new Action() {
+      private SchedulingPolicy.Fairshare before;
+
+      @Override
+      public BooleanSupplier apply() {
+        SchedulingPolicy policy = services.registry().policy(arn);
+        before = policy.fairshare;
+        ObjectNode resolved = loader.request(logicalId);
+        ObjectNode request = Json.object();
+        request.put("arn", arn);
+        request.set("fairsharePolicy", resolved.hasNonNull("fairsharePolicy") ? resolved.get("fairsharePolicy")
+            : Json.object());
+        services.policies().update(request);
+        return null;
+      }
+
+      @Override
+      public void undo() {
+        services.registry().policy(arn).fairshare = before;
+        services.scheduler().markDirty();
+      }
+    };
+  }
+
+  /**
+   * UpdateJobQueue with the queue's resolved settings (every queue setting updates in place; a
+   * SchedulingPolicyArn that would be added or removed is a failure the rules report before this runs).
+   */
   private Action updatedQueue(String logicalId, String arn) {
     return new Action() {
       private QueueSettings before;
@@ -313,7 +368,8 @@ final class StackUpdate {
         ObjectNode resolved = loader.request(logicalId);
         ObjectNode request = Json.object();
         request.put("jobQueue", arn);
-        for (String field : List.of("priority", "state", "computeEnvironmentOrder", "jobStateTimeLimitActions")) {
+        for (String field : List.of("priority", "state", "computeEnvironmentOrder", "jobStateTimeLimitActions",
+            "schedulingPolicyArn")) {
           if (resolved.has(field)) {
             request.set(field, resolved.get(field));
           }
@@ -345,6 +401,7 @@ final class StackUpdate {
         services.registry().queue(physicalId).state = "DISABLED";
         services.queues().delete(Json.object().put("jobQueue", physicalId));
       };
+      case UpdateRules.SCHEDULING_POLICY -> () -> services.policies().delete(Json.object().put("arn", physicalId));
       case UpdateRules.JOB_DEFINITION -> () -> services.definitions().deregister(
           Json.object().put("jobDefinition", physicalId));
       default -> () -> { };
@@ -390,11 +447,11 @@ final class StackUpdate {
 
   /** What an update may change on a job queue, to put back on rollback. */
   private record QueueSettings(int priority, String state, List<ComputeEnvironment> environments,
-      List<Integer> orders, List<TimeLimitAction> timeLimitActions) {
+      List<Integer> orders, List<TimeLimitAction> timeLimitActions, SchedulingPolicy policy) {
 
     static QueueSettings of(JobQueue queue) {
       return new QueueSettings(queue.priority, queue.state, List.copyOf(queue.computeEnvironments),
-          List.copyOf(queue.computeEnvironmentOrders), List.copyOf(queue.timeLimitActions));
+          List.copyOf(queue.computeEnvironmentOrders), List.copyOf(queue.timeLimitActions), queue.policy);
     }
 
     void restore(JobQueue queue) {
@@ -403,6 +460,7 @@ final class StackUpdate {
       queue.computeEnvironments = new ArrayList<>(environments);
       queue.computeEnvironmentOrders = new ArrayList<>(orders);
       queue.timeLimitActions = timeLimitActions;
+      queue.policy = policy;
     }
   }
 }

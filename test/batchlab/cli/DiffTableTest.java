@@ -116,7 +116,7 @@ class DiffTableTest {
     return batch.describeJobs(r -> r.jobs(job)).jobs().get(0).status();
   }
 
-  private static String awaitStack(BatchEmulator emulator, CloudFormationClient cfn, String stack) {
+  static String awaitStack(BatchEmulator emulator, CloudFormationClient cfn, String stack) {
     for (int i = 0; i < 600; i++) {
       String status = cfn.describeStacks(r -> r.stackName(stack)).stacks().get(0).stackStatusAsString();
       if (!status.endsWith("_IN_PROGRESS")) {
@@ -128,7 +128,7 @@ class DiffTableTest {
   }
 
   /** SDK clients with dummy credentials at the emulator. */
-  private static final class Clients implements AutoCloseable {
+  static final class Clients implements AutoCloseable {
     final BatchClient batch;
     final CloudFormationClient cfn;
 

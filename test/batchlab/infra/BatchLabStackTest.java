@@ -408,7 +408,15 @@ class BatchLabStackTest {
 
       template.hasResourceProperties("AWS::Batch::SchedulingPolicy", Map.of("FairsharePolicy", Map.of(
           "ShareDecaySeconds", Match.absent(), "ComputeReservation", Match.absent())));
-      template.hasResourceProperties("AWS::Batch::JobDefinition", Map.of("SchedulingPriority", Match.absent()));
+    }
+
+    @Test
+    void aFairShareStackGivesTheJobDefinitionTheDefaultSchedulingPriorityWhenNoneIsGiven() {
+      // SubmitJob to a fair-share queue needs a priority from the job definition or the call.
+      TestStacks.template(Map.of("fairShare", "true")).hasResourceProperties("AWS::Batch::JobDefinition",
+          Map.of("SchedulingPriority", StackSettings.FAIR_SHARE_SCHEDULING_PRIORITY_DEFAULT));
+      TestStacks.template(Map.of("queues", "high:10")).hasResourceProperties("AWS::Batch::JobDefinition",
+          Map.of("SchedulingPriority", Match.absent()));
     }
 
     @Test
