@@ -13,6 +13,7 @@ import batchlab.experiment.ExperimentSettings;
 import batchlab.experiment.ExperimentTarget;
 import batchlab.experiment.LocalTarget;
 import batchlab.experiment.MaxVcpusList;
+import batchlab.experiment.Scenario;
 import batchlab.experiment.SpotPrices;
 import batchlab.experiment.StreamingProcessRunner;
 import batchlab.experiment.SwapMethod;
@@ -57,13 +58,19 @@ import picocli.CommandLine;
     })
 public final class ExperimentCommand implements Callable<Integer> {
 
-  @Option(names = "--max-vcpus", paramLabel = "V[,V...]", defaultValue = "4,20",
-      description = "Compute environment max vCPU values to run in turn (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--scenario", paramLabel = "article|priority|fair-share", defaultValue = "article",
+      description = "What to run: the article's runs, two queues of different priority, or fair share between "
+          + "two teams (default: ${DEFAULT-VALUE}).")
+  String scenario;
+
+  @Option(names = "--max-vcpus", paramLabel = "V[,V...]",
+      description = "Compute environment max vCPU values to run in turn (default: 4,20; article only).")
   String maxVcpus;
 
-  @Option(names = "--jobs", paramLabel = "N", defaultValue = "10",
-      description = "Jobs per run (default: ${DEFAULT-VALUE}).")
-  int jobs;
+  @Option(names = "--jobs", paramLabel = "N",
+      description = "Jobs per run (article, default 10), per queue (priority, default 10) or per share "
+          + "(fair-share, default 20).")
+  Integer jobs;
 
   @Option(names = "--seconds", paramLabel = "S", defaultValue = "" + LabContract.DEFAULT_JOB_SECONDS,
       description = "How long each job sleeps (default: ${DEFAULT-VALUE}).")
@@ -139,8 +146,8 @@ public final class ExperimentCommand implements Callable<Integer> {
       refuseAwsOnlyOptions();
     }
     Speed clock = speed == null ? null : ExperimentSettings.parseSpeed(speed);
-    return ExperimentSettings.builder()
-        .maxVcpus(MaxVcpusList.parse(maxVcpus)).jobs(jobs).jobSeconds(seconds).target(where).speed(clock)
+    return ExperimentSettings.builder().scenario(Scenario.parse(scenario))
+        .maxVcpus(maxVcpus == null ? null : MaxVcpusList.parse(maxVcpus)).jobs(jobs).jobSeconds(seconds).target(where).speed(clock)
         .outDir(out).timeout(timeout).destroy(destroy).assumeYes(yes).context(context).swap(SwapMethod.parse(swap))
         .timingsFile(timingsFile)
         .holdWindow(holdSeconds == null ? null : holdWindow(holdSeconds))
@@ -267,6 +274,9 @@ public final class ExperimentCommand implements Callable<Integer> {
     out.println();
     for (int i = 0; i < rows.size(); i++) {
       out.println("run " + (i + 1) + ": " + rows.get(i).verdictDetail());
+    }
+    if (result.scenarioVerdict() != null) {
+      out.println("scenario " + result.content().settings().get("scenario") + ": " + result.scenarioVerdict().line());
     }
     out.println("report: " + result.files().html() + " (also " + result.files().markdown().getFileName() + ", "
         + result.files().summaryJson().getFileName() + ", " + result.files().charts().size() + " charts)");

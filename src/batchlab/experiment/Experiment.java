@@ -16,6 +16,10 @@ import batchlab.report.ReportRun;
 import batchlab.report.ReportWriter;
 import batchlab.run.Outcome;
 import batchlab.run.RunStore;
+import batchlab.batch.LabContract;
+import batchlab.run.JobGroup;
+import batchlab.run.RunRecord;
+import batchlab.submit.JobMix;
 import batchlab.submit.SubmitOptions;
 import batchlab.submit.SubmitRequest;
 import batchlab.submit.SubmitResult;
@@ -55,6 +59,7 @@ public final class Experiment {
   private final StopSignal stop = new StopSignal();
   private volatile Submitter submitter;
   private volatile Watcher watcher;
+  private volatile ScenarioCheck.Verdict verdict;
 
   /** An experiment priced with the list prices and the assumed spot share (the local target's). */
   public Experiment(ExperimentSettings settings, ExperimentTarget target, ExperimentListener listener) {
@@ -115,7 +120,7 @@ public final class Experiment {
         ReportContent content = new ReportContent(target.description(), reportSettings(), startedAt,
             Duration.ofNanos(System.nanoTime() - start), partialReason, runs);
         ReportFiles files = withInterruptCleared(() -> ReportWriter.write(content, settings.outDir()));
-        result = new ExperimentResult(content, files);
+        result = new ExperimentResult(content, files, verdict);
       } finally {
         release(failure);
       }
@@ -153,6 +158,9 @@ public final class Experiment {
 
   /** Runs the values in order; returns why it stopped early, or null when every run completed. */
   private String runAll(RunStore store, List<ReportRun> runs, Long deadline) throws InterruptedException {
+    if (settings.scenario() != Scenario.ARTICLE) {
+      return runScenario(store, runs, deadline);
+    }
     Set<String> prefixes = new HashSet<>();
     List<Integer> values = settings.maxVcpus();
     for (int i = 0; i < values.size(); i++) {
@@ -176,7 +184,8 @@ public final class Experiment {
       }
       // Job names say the run's size (max4-job-1); a size tried twice gets the run number too.
       String prefix = (prefixes.add("max" + maxVcpus) ? "" : "run" + (i + 1) + "-") + "max" + maxVcpus + "-job";
-      WatchResult watched = submitAndWatch(store, prefix, deadline);
+      WatchResult watched = submitAndWatch(store, s -> s.submit(request(prefix).jobs(settings.jobs()).build(),
+          listener.submitListener()), deadline);
       ReportRun run = new ReportRun(i + 1, maxVcpus, watched, swap.method(), swap.events())
           .withPlanAndCost(plan.predicted(maxVcpus).map(ConfigurationResult::makespan).orElse(null),
               ObservedCost.of(watched, settings.stackSettings(maxVcpus).spot(), plan.prices()).orElse(null));
@@ -195,13 +204,93 @@ public final class Experiment {
     return null;
   }
 
-  private WatchResult submitAndWatch(RunStore store, String prefix, Long deadline) {
+  /** How a run's jobs are submitted, given the experiment's submitter. */
+  private interface Fanning {
+    SubmitResult submit(Submitter submitter) throws InterruptedException;
+  }
+
+  private SubmitRequest.Builder request(String prefix) {
+    return SubmitRequest.builder().stack(target.stackName()).seconds(settings.jobSeconds()).namePrefix(prefix);
+  }
+
+  /**
+   * A scenario: one run on the scenario's stack, its expectation said first and checked at the end
+   * (the verdict goes to the terminal, the report's settings and the result).
+   */
+  private String runScenario(RunStore store, List<ReportRun> runs, Long deadline) throws InterruptedException {
+    Scenario scenario = settings.scenario();
+    int maxVcpus = settings.maxVcpus().get(0);
+    int perGroup = settings.jobs();
+    listener.info("scenario " + scenario.cliName() + ": expected: " + ScenarioCheck.expected(scenario, perGroup));
+    listener.runStarting(1, maxVcpus, 2 * perGroup);
+    Swap swap = target.applyMaxVcpus(maxVcpus);
+    String prefix = scenario.cliName() + "-job";
+    Fanning fanning = scenario == Scenario.PRIORITY ? s -> submitLowThenHigh(s, store, prefix, perGroup)
+        : s -> s.submit(request(prefix).jobs(2 * perGroup).mix(Scenario.SHARES.stream()
+            .map(share -> new JobMix.Entry(null, share, perGroup)).toList()).build(), listener.submitListener());
+    WatchResult watched = submitAndWatch(store, fanning, deadline);
+    ReportRun run = new ReportRun(1, maxVcpus, watched, swap.method(), swap.events());
+    runs.add(run);
+    listener.runFinished(run);
+    if (watched.outcome() == Outcome.INTERRUPTED) {
+      return INTERRUPTED + " during the " + scenario.cliName() + " scenario";
+    }
+    if (watched.outcome() == Outcome.TIMED_OUT) {
+      return timedOut() + " during the " + scenario.cliName() + " scenario";
+    }
+    verdict = ScenarioCheck.check(scenario, watched.run(), watched.attempts());
+    listener.info("scenario " + scenario.cliName() + ": " + verdict.line());
+    return null;
+  }
+
+  /**
+   * The priority scenario's fan-out: the low-priority jobs to the default queue, then, {@link
+   * Scenario#HIGH_DELAY} later on the server's clock, as many to the high queue, as one run: the
+   * record is extended by a second group and resumed, so the run's split by queue covers both.
+   */
+  private SubmitResult submitLowThenHigh(Submitter submitter, RunStore store, String prefix, int jobs) throws InterruptedException {
+    SubmitResult low = submitter.submit(request(prefix).jobs(jobs).mix(List.of(new JobMix.Entry(null, null, jobs)))
+        .build(), listener.submitListener());
+    if (low.interrupted() || !waitServerTime(Scenario.HIGH_DELAY)) {
+      return low;
+    }
+    RunRecord first = low.run();
+    String highArn = stackOutput(LabContract.jobQueueArnOutput(Scenario.HIGH_QUEUE));
+    RunRecord both = new RunRecord(first.runId(), first.createdAt(), first.endpoint(), first.region(), first.stack(),
+        first.jobQueue(), first.jobDefinition(), first.logGroup(), first.namePrefix(), 2 * jobs, false,
+        first.parameters(), first.job(), first.jobs(),
+        List.of(first.groups().get(0), new JobGroup(highArn, Scenario.HIGH_QUEUE, null, null, jobs)));
+    store.save(both);
+    return submitter.resume(both, listener.submitListener());
+  }
+
+  /** Waits this long on the server's clock (the emulator's; on AWS, the wall clock); false when stopped. */
+  private boolean waitServerTime(Duration wait) throws InterruptedException {
+    Supplier<Instant> clock = target.serverClock();
+    if (clock == null) {
+      return stop.sleep(wait);
+    }
+    Instant until = clock.get().plus(wait);
+    while (clock.get().isBefore(until)) {
+      if (!stop.sleep(target.pollInterval())) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private String stackOutput(String key) {
+    return target.clients().cloudFormation().describeStacks(r -> r.stackName(target.stackName())).stacks().get(0)
+        .outputs().stream().filter(o -> o.outputKey().equals(key)).map(o -> o.outputValue()).findFirst()
+        .orElseThrow(() -> new ExperimentException("stack " + target.stackName() + " has no output " + key));
+  }
+
+  private WatchResult submitAndWatch(RunStore store, Fanning fanning, Long deadline) throws InterruptedException {
     submitter = new Submitter(target.clients(), store, SubmitOptions.defaults());
     if (stop.isStopRequested()) {
       submitter.requestStop();
     }
-    SubmitResult submitted = submitter.submit(SubmitRequest.builder().jobs(settings.jobs()).stack(target.stackName())
-        .seconds(settings.jobSeconds()).namePrefix(prefix).build(), listener.submitListener());
+    SubmitResult submitted = fanning.submit(submitter);
     submitter = null;
     Duration left = deadline == null ? null : Duration.ofNanos(Math.max(1, deadline - System.nanoTime()));
     // Following scale-in records when each instance left, for calibration; it also lets the next run start cold.
@@ -280,8 +369,17 @@ public final class Experiment {
     StackSettings stack = settings.stackSettings(settings.maxVcpus().get(0));
     Map<String, Object> shown = new LinkedHashMap<>();
     shown.put("target", settings.target().cliName());
+    Scenario scenario = settings.scenario();
+    if (scenario != Scenario.ARTICLE) {
+      shown.put("scenario", scenario.cliName());
+      shown.put("expected", ScenarioCheck.expected(scenario, settings.jobs()));
+      ScenarioCheck.Verdict v = verdict;
+      shown.put("scenario verdict", v == null ? "not checked: the run did not complete" : v.line());
+      shown.put("context", settings.context());
+    }
     shown.put("max vCPU values", settings.maxVcpus());
-    shown.put("jobs per run", settings.jobs());
+    shown.put(scenario == Scenario.PRIORITY ? "jobs per queue" : scenario == Scenario.FAIR_SHARE ? "jobs per share"
+        : "jobs per run", settings.jobs());
     shown.put("job",
         stack.jobVcpus() + " vCPU, " + stack.jobMemoryMiB() + " MiB, sleeps " + settings.jobSeconds() + " s");
     shown.put("instance types", String.join(",", stack.instanceTypes()));

@@ -5,8 +5,15 @@ import batchlab.report.ReportFiles;
 import batchlab.report.ReportRun;
 import batchlab.run.Outcome;
 
-/** The experiment's report content and the files it was written to. */
-public record ExperimentResult(ReportContent content, ReportFiles files) {
+/**
+ * The experiment's report content and the files it was written to; for a scenario, its verdict (null
+ * for the article's runs, and when the scenario's run did not complete).
+ */
+public record ExperimentResult(ReportContent content, ReportFiles files, ScenarioCheck.Verdict scenarioVerdict) {
+
+  public ExperimentResult(ReportContent content, ReportFiles files) {
+    this(content, files, null);
+  }
 
   /** Whether every run ran to the end and every job SUCCEEDED. */
   public boolean allSucceeded() {

@@ -39,6 +39,8 @@ import java.util.Objects;
  *     report's "twin vs this run" replays with them next to the run's own calibrated ones
  * @param holdWindow local only: the emulator's client-pacing hold window (real time)
  * @param capacity local only: instances EC2 can give per type ({@link CapacityLimits#NONE}: unlimited)
+ * @param scenario what runs: the article's runs (one per maxVcpus value), or a queue scenario on its own
+ *     maxVcpus, with its keys in {@code context} ({@link Scenario})
  */
 public record ExperimentSettings(
     List<Integer> maxVcpus,
@@ -55,7 +57,8 @@ public record ExperimentSettings(
     Path timingsFile,
     Timings timings,
     Duration holdWindow,
-    CapacityLimits capacity) {
+    CapacityLimits capacity,
+    Scenario scenario) {
 
   public static final List<Integer> DEFAULT_MAX_VCPUS = List.of(4, 20);
   public static final int DEFAULT_JOBS = 10;
@@ -75,6 +78,7 @@ public record ExperimentSettings(
     maxVcpus = List.copyOf(Objects.requireNonNull(maxVcpus, "maxVcpus"));
     context = Map.copyOf(Objects.requireNonNull(context, "context"));
     timings = timings == null ? Timings.DEFAULT : timings;
+    scenario = scenario == null ? Scenario.ARTICLE : scenario;
   }
 
   /** How the report names the timings the twin runs with. */
@@ -130,8 +134,9 @@ public record ExperimentSettings(
 
   /** Builds settings in the style of the AWS SDK v2 builders; {@link #build} validates everything. */
   public static final class Builder {
-    private List<Integer> maxVcpus = DEFAULT_MAX_VCPUS;
-    private int jobs = DEFAULT_JOBS;
+    private List<Integer> maxVcpus;
+    private Integer jobs;
+    private Scenario scenario = Scenario.ARTICLE;
     private int jobSeconds = LabContract.DEFAULT_JOB_SECONDS;
     private Target target = Target.LOCAL;
     private Speed speed;
@@ -164,7 +169,14 @@ public record ExperimentSettings(
       return this;
     }
 
-    public Builder jobs(int jobs) {
+    /** What runs (default: the article's runs). */
+    public Builder scenario(Scenario scenario) {
+      this.scenario = Objects.requireNonNull(scenario, "scenario");
+      return this;
+    }
+
+    /** Jobs per run (article), per queue (priority) or per share (fair-share); null for the scenario's default. */
+    public Builder jobs(Integer jobs) {
       this.jobs = jobs;
       return this;
     }
@@ -224,7 +236,18 @@ public record ExperimentSettings(
     }
 
     public ExperimentSettings build() {
-      if (maxVcpus == null || maxVcpus.isEmpty()) {
+      List<Integer> maxVcpus = this.maxVcpus == null ? DEFAULT_MAX_VCPUS : this.maxVcpus;
+      Map<String, String> context = this.context;
+      if (scenario != Scenario.ARTICLE) {
+        if (this.maxVcpus != null) {
+          throw new BadInputException("--max-vcpus applies to --scenario article only; --scenario "
+              + scenario.cliName() + " runs with maxVcpus " + scenario.maxVcpus());
+        }
+        maxVcpus = List.of(scenario.maxVcpus());
+        context = scenario.contextWith(context);
+      }
+      int jobs = this.jobs == null ? scenario.defaultJobs() : this.jobs;
+      if (maxVcpus.isEmpty()) {
         throw new BadInputException(
             "--max-vcpus needs at least one whole number, e.g. --max-vcpus 4,20");
       }
@@ -233,7 +256,7 @@ public record ExperimentSettings(
             "-c maxVcpus=" + context.get(MAX_VCPUS_KEY)
                 + " is set by the experiment; give the sizes with --max-vcpus instead");
       }
-      checkStackSettings();
+      checkStackSettings(maxVcpus, context);
       if (jobs < 1 || jobs > MAX_JOBS) {
         throw new BadInputException(
             "--jobs " + jobs + " is out of range; give 1 to " + MAX_JOBS + " jobs");
@@ -271,14 +294,14 @@ public record ExperimentSettings(
       Timings timings = timingsFile == null ? Timings.DEFAULT : TimingsFile.read(timingsFile);
       return new ExperimentSettings(
           maxVcpus, jobs, jobSeconds, target, clockSpeed, dir, destroy, assumeYes, context, timeout, swap,
-          timingsFile, timings, hold, capacity == null ? CapacityLimits.NONE : capacity);
+          timingsFile, timings, hold, capacity == null ? CapacityLimits.NONE : capacity, scenario);
     }
 
     /**
      * The context as the stack would read it for every maxvCpus value: bad values fail with the
      * stack's own one-line message, and a value below one job's vCPUs with ours.
      */
-    private void checkStackSettings() {
+    private static void checkStackSettings(List<Integer> maxVcpus, Map<String, String> context) {
       int largest = maxVcpus.stream().max(Integer::compare).orElseThrow();
       int jobVcpus = StackSettings.fromContext(withMaxVcpus(context, largest)).jobVcpus();
       for (int value : maxVcpus) {
