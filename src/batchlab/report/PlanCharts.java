@@ -31,14 +31,7 @@ public final class PlanCharts {
       Series knees) {
     XYChart chart = ChartStyle.newTimeChart("Makespan against maxVcpus", "makespan (s)", 520);
     chart.setXAxisTitle("maxVcpus");
-    int colour = 0;
-    for (Series s : configurations) {
-      XYSeries line = chart.addSeries(s.name(), s.x(), s.y());
-      line.setLineColor(PALETTE[colour % PALETTE.length]);
-      line.setMarkerColor(PALETTE[colour % PALETTE.length]);
-      line.setMarker(SeriesMarkers.CIRCLE);
-      colour++;
-    }
+    addConfigurationLines(chart, configurations);
     XYSeries ideal = chart.addSeries(idealLowerBound.name(), idealLowerBound.x(), idealLowerBound.y());
     ideal.setLineColor(ChartStyle.PREDICTED);
     ideal.setLineStyle(new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 1f, new float[] {6f, 4f}, 0f));
@@ -75,14 +68,7 @@ public final class PlanCharts {
   public static byte[] utilisationAgainstMaxVcpus(List<Series> configurations) {
     XYChart chart = ChartStyle.newTimeChart("Utilisation against maxVcpus", "utilisation (%)", 480);
     chart.setXAxisTitle("maxVcpus");
-    int colour = 0;
-    for (Series s : configurations) {
-      XYSeries line = chart.addSeries(s.name(), s.x(), s.y());
-      line.setLineColor(PALETTE[colour % PALETTE.length]);
-      line.setMarkerColor(PALETTE[colour % PALETTE.length]);
-      line.setMarker(SeriesMarkers.CIRCLE);
-      colour++;
-    }
+    addConfigurationLines(chart, configurations);
     chart.getStyler().setYAxisMin(0.0);
     chart.getStyler().setYAxisMax(100.0);
     chart.getStyler().setYAxisTickMarkSpacingHint(60);
@@ -131,5 +117,17 @@ public final class PlanCharts {
     queue.setMarker(SeriesMarkers.NONE);
     chart.getStyler().setYAxisMin(0.0);
     return ChartStyle.png(chart);
+  }
+
+  /** One line with circle markers per configuration series, coloured in palette order. */
+  private static void addConfigurationLines(XYChart chart, List<Series> configurations) {
+    int colour = 0;
+    for (Series s : configurations) {
+      XYSeries line = chart.addSeries(s.name(), s.x(), s.y());
+      line.setLineColor(PALETTE[colour % PALETTE.length]);
+      line.setMarkerColor(PALETTE[colour % PALETTE.length]);
+      line.setMarker(SeriesMarkers.CIRCLE);
+      colour++;
+    }
   }
 }
