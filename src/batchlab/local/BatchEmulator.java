@@ -37,6 +37,7 @@ public final class BatchEmulator implements AutoCloseable {
   private final Simulation simulation;
   private final CloudFormationApi cloudFormation;
   private final HttpFrontEnd frontEnd;
+  private final Registry registry;
   private boolean started;
 
   private BatchEmulator(Builder builder) {
@@ -49,6 +50,7 @@ public final class BatchEmulator implements AutoCloseable {
         builder.workload, builder.maxModeQuietPeriod);
     this.simulation = plane.simulation;
     Registry registry = plane.registry;
+    this.registry = registry;
     Scheduler scheduler = plane.scheduler;
     EnvironmentOperations environments = plane.environments;
     QueueOperations queues = plane.queues;
@@ -108,6 +110,26 @@ public final class BatchEmulator implements AutoCloseable {
    */
   public LoadedStack stack() {
     return simulation.call(cloudFormation::loaded);
+  }
+
+  /**
+   * For a fair-share queue, a share identifier a first job can be submitted with (the policy's first
+   * entry; a prefix entry {@code team*} gives {@code team1}); empty for a FIFO or unknown queue.
+   */
+  public java.util.Optional<String> exampleShare(String queueNameOrArn) {
+    return simulation.call(() -> {
+      try {
+        JobQueue queue = registry.queue(queueNameOrArn);
+        if (queue.policy == null) {
+          return java.util.Optional.<String>empty();
+        }
+        return java.util.Optional.of(queue.policy.fairshare.shareDistribution().stream()
+            .map(SchedulingPolicy.Share::shareIdentifier).findFirst()
+            .map(id -> id.endsWith("*") ? id.substring(0, id.length() - 1) + "1" : id).orElse("share1"));
+      } catch (ApiException unknown) {
+        return java.util.Optional.<String>empty();
+      }
+    });
   }
 
   public Speed speed() {

@@ -24,7 +24,8 @@ public final class EmulatorBanner {
       out.append("Try it (dummy credentials are fine, e.g. AWS_ACCESS_KEY_ID=x AWS_SECRET_ACCESS_KEY=x):\n");
       for (String line : List.of(
           "aws batch submit-job --endpoint-url " + endpoint + " --region " + emulator.region()
-              + " --job-name my-batch-job-1 --job-queue " + queue + " --job-definition " + definition,
+              + " --job-name my-batch-job-1 --job-queue " + queue + " --job-definition " + definition
+              + emulator.exampleShare(queue).map(share -> " --share-identifier " + share).orElse(""),
           "aws batch list-jobs --endpoint-url " + endpoint + " --region " + emulator.region()
               + " --job-queue " + queue + " --job-status RUNNABLE")) {
         out.append("  ").append(line).append('\n');

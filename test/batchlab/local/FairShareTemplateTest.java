@@ -58,4 +58,17 @@ class FairShareTemplateTest {
   void aQueueReferencingThePolicyByRefIsAFairShareQueue() {
     assertLoaded(StackTemplates.JSON.createObjectNode().put("Ref", "Policy"));
   }
+
+  @Test
+  void theBannersTryItLineNamesAShareOnlyForAFairShareQueue() {
+    ObjectNode ref = StackTemplates.JSON.createObjectNode().put("Ref", "Policy");
+    try (BatchEmulator fairShare = LabEmulators.template(withPolicy(ref), "BatchLab").speed(Speed.MANUAL).build();
+        BatchEmulator fifo = LabEmulators.template(StackTemplates.synthesized(Map.of()), "BatchLab")
+            .speed(Speed.MANUAL).build()) {
+      assertThat(EmulatorBanner.render(fairShare)).containsPattern(
+          "aws batch submit-job .* --job-definition \\S+ --share-identifier teamB\n");
+      assertThat(EmulatorBanner.render(fifo)).doesNotContain("--share-identifier")
+          .containsPattern("aws batch submit-job .* --job-definition \\S+\n");
+    }
+  }
 }
