@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -67,10 +68,10 @@ public final class AwsTarget implements ExperimentTarget {
 
   /** {@code npx cdk deploy} with the value, then the same wait and check as the local UpdateStack. */
   @Override
-  public Swap applyMaxVcpus(int maxVcpus) throws InterruptedException {
+  public Swap applyStack(int maxVcpus, Map<String, String> extraContext) throws InterruptedException {
     // The server's clock may be a little behind ours: events from a few seconds before still count.
     Instant since = (serverClock == null ? Instant.now() : serverClock.get()).minus(DEPLOY_CLOCK_SKEW);
-    run(cdk.deploy(maxVcpus));
+    run(cdk.deploy(maxVcpus, extraContext));
     return StackUpdateCheck.await(clients, stackName, maxVcpus, "npx cdk deploy", since, pollInterval,
         DEPLOY_SETTLE_LIMIT, new batchlab.aws.StopSignal());
   }

@@ -26,11 +26,20 @@ public record CdkCommands(Map<String, String> context) {
    * experiment asked for confirmation already.
    */
   public List<String> deploy(int maxVcpus) {
+    return deploy(maxVcpus, Map.of());
+  }
+
+  /** {@link #deploy(int)} with {@code extra} keys after the user's (a scenario's second phase). */
+  public List<String> deploy(int maxVcpus, Map<String, String> extra) {
     List<String> command = new ArrayList<>(CDK);
     command.add("deploy");
     command.add("-c");
     command.add(ExperimentSettings.MAX_VCPUS_KEY + "=" + maxVcpus);
     addContext(command);
+    extra.forEach((key, value) -> {
+      command.add("-c");
+      command.add(key + "=" + value);
+    });
     command.add("--require-approval");
     command.add("never");
     return List.copyOf(command);

@@ -37,6 +37,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -221,47 +222,101 @@ public final class Experiment {
     Scenario scenario = settings.scenario();
     int maxVcpus = settings.maxVcpus().get(0);
     int perGroup = settings.jobs();
-    listener.info("scenario " + scenario.cliName() + ": expected: " + ScenarioCheck.expected(scenario, perGroup));
+    listener.info("scenario " + scenario.cliName() + ": expected: "
+        + ScenarioCheck.expected(scenario, perGroup, lateShareBound()));
     listener.runStarting(1, maxVcpus, 2 * perGroup);
     Swap swap = target.applyMaxVcpus(maxVcpus);
     String prefix = scenario.cliName() + "-job";
-    Fanning fanning = scenario == Scenario.PRIORITY ? s -> submitLowThenHigh(s, store, prefix, perGroup)
-        : s -> s.submit(request(prefix).jobs(2 * perGroup).mix(Scenario.SHARES.stream()
-            .map(share -> new JobMix.Entry(null, share, perGroup)).toList()).build(), listener.submitListener());
-    WatchResult watched = submitAndWatch(store, fanning, deadline);
-    ReportRun run = new ReportRun(1, maxVcpus, watched, swap.method(), swap.events());
-    runs.add(run);
-    listener.runFinished(run);
-    if (watched.outcome() == Outcome.INTERRUPTED) {
-      return INTERRUPTED + " during the " + scenario.cliName() + " scenario";
+    Fanning fanning = scenario == Scenario.PRIORITY
+        ? s -> submitThenLater(s, store, request(prefix).jobs(perGroup).mix(List.of(new JobMix.Entry(null, null,
+            perGroup))).build(), Scenario.HIGH_DELAY,
+            first -> new JobGroup(stackOutput(LabContract.jobQueueArnOutput(Scenario.HIGH_QUEUE)),
+                Scenario.HIGH_QUEUE, null, null, perGroup))
+        : s -> s.submit(sharesRequest(prefix, perGroup), listener.submitListener());
+    String early = scenarioRun(store, runs, 1, maxVcpus, swap, fanning, deadline);
+    if (early != null) {
+      return early;
     }
-    if (watched.outcome() == Outcome.TIMED_OUT) {
-      return timedOut() + " during the " + scenario.cliName() + " scenario";
+    ScenarioCheck.Verdict first = ScenarioCheck.check(scenario, runs.get(0).watch().run(),
+        runs.get(0).watch().attempts());
+    verdict = first;
+    if (scenario.phaseTwoContext().isEmpty()) {
+      listener.info("scenario " + scenario.cliName() + ": " + verdict.line());
+      return null;
     }
-    verdict = ScenarioCheck.check(scenario, watched.run(), watched.attempts());
+    // Phase two: the reservation set by a stack update, the two shares again, and a late third share.
+    awaitScaleIn(runs.get(0), deadline);
+    listener.runStarting(2, maxVcpus, 2 * perGroup + Scenario.LATE_JOBS);
+    Swap reserved = target.applyStack(maxVcpus, scenario.phaseTwoContext());
+    if (!reserved.events().isEmpty()) {
+      listener.info(scenario.phaseTwoContext() + " applied with " + reserved.method() + ": "
+          + reserved.events().get(reserved.events().size() - 1).trim());
+    }
+    String reservedPrefix = scenario.cliName() + "-reserved-job";
+    early = scenarioRun(store, runs, 2, maxVcpus, reserved, s -> submitThenLater(s, store,
+        sharesRequest(reservedPrefix, perGroup), Duration.ofSeconds(settings.jobSeconds()),
+        before -> new JobGroup(before.groups().get(0).jobQueue(), before.groups().get(0).queue(),
+            Scenario.LATE_SHARE, null, Scenario.LATE_JOBS)), deadline);
+    if (early != null) {
+      verdict = null;
+      return early;
+    }
+    verdict = first.then(ScenarioCheck.lateShare(runs.get(1).watch().run(), runs.get(1).watch().attempts(),
+        lateShareBound()));
     listener.info("scenario " + scenario.cliName() + ": " + verdict.line());
     return null;
   }
 
-  /**
-   * The priority scenario's fan-out: the low-priority jobs to the default queue, then, {@link
-   * Scenario#HIGH_DELAY} later on the server's clock, as many to the high queue, as one run: the
-   * record is extended by a second group and resumed, so the run's split by queue covers both.
-   */
-  private SubmitResult submitLowThenHigh(Submitter submitter, RunStore store, String prefix, int jobs) throws InterruptedException {
-    SubmitResult low = submitter.submit(request(prefix).jobs(jobs).mix(List.of(new JobMix.Entry(null, null, jobs)))
-        .build(), listener.submitListener());
-    if (low.interrupted() || !waitServerTime(Scenario.HIGH_DELAY)) {
-      return low;
+  /** The bound of the fair-share scenario's "promptly", from the timings the runs are measured against. */
+  private Duration lateShareBound() {
+    return ScenarioCheck.lateShareBound(settings.timings().instanceBoot(), settings.timings().jobStart(),
+        settings.jobSeconds());
+  }
+
+  /** The fair-share scenario's jobs: {@code perShare} for each of its shares, submitted together. */
+  private SubmitRequest sharesRequest(String prefix, int perShare) {
+    return request(prefix).jobs(Scenario.SHARES.size() * perShare).mix(Scenario.SHARES.stream()
+        .map(share -> new JobMix.Entry(null, share, perShare)).toList()).build();
+  }
+
+  /** One scenario run, watched and added to {@code runs}; returns why it stopped early, or null. */
+  private String scenarioRun(RunStore store, List<ReportRun> runs, int number, int maxVcpus, Swap swap,
+      Fanning fanning, Long deadline) throws InterruptedException {
+    String name = settings.scenario().cliName();
+    WatchResult watched = submitAndWatch(store, fanning, deadline);
+    ReportRun run = new ReportRun(number, maxVcpus, watched, swap.method(), swap.events());
+    runs.add(run);
+    listener.runFinished(run);
+    if (watched.outcome() == Outcome.INTERRUPTED) {
+      return INTERRUPTED + " during the " + name + " scenario";
     }
-    RunRecord first = low.run();
-    String highArn = stackOutput(LabContract.jobQueueArnOutput(Scenario.HIGH_QUEUE));
-    RunRecord both = new RunRecord(first.runId(), first.createdAt(), first.endpoint(), first.region(), first.stack(),
-        first.jobQueue(), first.jobDefinition(), first.logGroup(), first.namePrefix(), 2 * jobs, false,
-        first.parameters(), first.job(), first.jobs(),
-        List.of(first.groups().get(0), new JobGroup(highArn, Scenario.HIGH_QUEUE, null, null, jobs)));
-    store.save(both);
-    return submitter.resume(both, listener.submitListener());
+    if (watched.outcome() == Outcome.TIMED_OUT) {
+      return timedOut() + " during the " + name + " scenario";
+    }
+    return null;
+  }
+
+  /**
+   * A fan-out in two steps, as one run: {@code first}, then, {@code delay} later on the server's clock,
+   * the group {@code later} makes from the first record; the record is extended by that group and
+   * resumed, so the run's split by queue or share covers both (priority: the high queue's jobs; fair
+   * share's second phase: the late share's).
+   */
+  private SubmitResult submitThenLater(Submitter submitter, RunStore store, SubmitRequest first, Duration delay,
+      Function<RunRecord, JobGroup> later) throws InterruptedException {
+    SubmitResult done = submitter.submit(first, listener.submitListener());
+    if (done.interrupted() || !waitServerTime(delay)) {
+      return done;
+    }
+    RunRecord r = done.run();
+    JobGroup added = later.apply(r);
+    List<JobGroup> groups = new ArrayList<>(r.groups());
+    groups.add(added);
+    RunRecord extended = new RunRecord(r.runId(), r.createdAt(), r.endpoint(), r.region(), r.stack(),
+        r.jobQueue(), r.jobDefinition(), r.logGroup(), r.namePrefix(), r.jobCount() + added.count(), false,
+        r.parameters(), r.job(), r.jobs(), groups);
+    store.save(extended);
+    return submitter.resume(extended, listener.submitListener());
   }
 
   /** Waits this long on the server's clock (the emulator's; on AWS, the wall clock); false when stopped. */
@@ -372,7 +427,7 @@ public final class Experiment {
     Scenario scenario = settings.scenario();
     if (scenario != Scenario.ARTICLE) {
       shown.put("scenario", scenario.cliName());
-      shown.put("expected", ScenarioCheck.expected(scenario, settings.jobs()));
+      shown.put("expected", ScenarioCheck.expected(scenario, settings.jobs(), lateShareBound()));
       ScenarioCheck.Verdict v = verdict;
       shown.put("scenario verdict", v == null ? "not checked: the run did not complete" : v.line());
       shown.put("context", settings.context());

@@ -100,6 +100,13 @@ public record ExperimentSettings(
     return withMaxVcpus(context, maxVcpus);
   }
 
+  /** The CDK context for one run with {@code extra} keys on top (a scenario's second phase). */
+  public Map<String, String> contextFor(int maxVcpus, Map<String, String> extra) {
+    Map<String, String> merged = new LinkedHashMap<>(contextFor(maxVcpus));
+    merged.putAll(extra);
+    return merged;
+  }
+
   private static Map<String, String> withMaxVcpus(Map<String, String> context, int maxVcpus) {
     Map<String, String> withMax = new LinkedHashMap<>(context);
     withMax.put(MAX_VCPUS_KEY, Integer.toString(maxVcpus));

@@ -3,6 +3,7 @@ package batchlab.experiment;
 import batchlab.aws.AwsClients;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.function.Supplier;
 
 /**
@@ -24,7 +25,15 @@ public interface ExperimentTarget extends AutoCloseable {
    * Gives the compute environment this maxvCpus before a run, and checks it has it; returns how it
    * was done, with the stack update's events when one ran.
    */
-  Swap applyMaxVcpus(int maxVcpus) throws InterruptedException;
+  default Swap applyMaxVcpus(int maxVcpus) throws InterruptedException {
+    return applyStack(maxVcpus, Map.of());
+  }
+
+  /**
+   * Like {@link #applyMaxVcpus}, with {@code extraContext} keys on top of the settings' (a scenario's
+   * second phase, e.g. computeReservation): a stack update whenever {@code extraContext} is not empty.
+   */
+  Swap applyStack(int maxVcpus, Map<String, String> extraContext) throws InterruptedException;
 
   /** The server's clock when known in-process (the emulator's virtual clock); null to use its Date header. */
   Supplier<Instant> serverClock();

@@ -11,6 +11,7 @@ import batchlab.local.Speed;
 import batchlab.local.Timings;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.function.Supplier;
 import software.amazon.awssdk.services.batch.model.ClientException;
 
@@ -101,8 +102,8 @@ public final class LocalTarget implements ExperimentTarget {
   }
 
   @Override
-  public Swap applyMaxVcpus(int maxVcpus) throws InterruptedException {
-    if (settings.swap() == SwapMethod.CONSOLE) {
+  public Swap applyStack(int maxVcpus, Map<String, String> extraContext) throws InterruptedException {
+    if (settings.swap() == SwapMethod.CONSOLE && extraContext.isEmpty()) {
       if (maxVcpus != this.maxVcpus) {
         ComputeEnvironmentScaling.setMaxVcpus(clients.batch(), computeEnvironment, maxVcpus,
             new Retry(Backoff.DEFAULT, new StopSignal(), clients.describeTarget()));
@@ -110,10 +111,10 @@ public final class LocalTarget implements ExperimentTarget {
       }
       return Swap.none("UpdateComputeEnvironment");
     }
-    if (maxVcpus == this.maxVcpus) {
+    if (maxVcpus == this.maxVcpus && extraContext.isEmpty()) {
       return Swap.none("UpdateStack");
     }
-    String template = StackSynthesizer.synthesize(settings.contextFor(maxVcpus)).templateJson();
+    String template = StackSynthesizer.synthesize(settings.contextFor(maxVcpus, extraContext)).templateJson();
     Instant since = emulator.now();
     clients.cloudFormation().updateStack(r -> r.stackName(stackName()).templateBody(template));
     Swap swap = StackUpdateCheck.await(clients, stackName(), maxVcpus, "UpdateStack", since, pollInterval(),

@@ -43,6 +43,18 @@ public enum Scenario {
   /** The fair-share scenario's shares, in the order they are submitted; the second weighs half the first. */
   public static final List<String> SHARES = List.of("teamA", "teamB");
   /**
+   * The share arriving late in the fair-share scenario's second phase. It is not in the policy's share
+   * list, so it has the default weight factor 1 (FairsharePolicy shareDistribution).
+   */
+  public static final String LATE_SHARE = "teamC";
+  /** How many jobs the late share submits: a few, enough for its first start to be the question. */
+  public static final int LATE_JOBS = 3;
+  /**
+   * What the fair-share scenario's second phase changes on the stack: computeReservation 50 holds back
+   * (50/100)^2 = 25 % of maxvCpus while two shares are active, room for a third one arriving late.
+   */
+  public static final Map<String, String> RESERVATION_CONTEXT = Map.of(ContextKey.COMPUTE_RESERVATION.key(), "50");
+  /**
    * The job definition's scheduling priority in the fair-share scenario when -c schedulingPriority is
    * not given: AWS refuses a fair-share job without one (SubmitJob), and one value for every job keeps
    * the order within a share FIFO.
@@ -80,12 +92,19 @@ public enum Scenario {
     return context;
   }
 
+  /** The keys a second phase swaps the stack to after the first (fair-share: computeReservation); else empty. */
+  public Map<String, String> phaseTwoContext() {
+    return this == FAIR_SHARE ? RESERVATION_CONTEXT : Map.of();
+  }
+
   /** The user's context with the scenario's keys (refusing the ones the scenario sets). */
   Map<String, String> contextWith(Map<String, String> user) {
-    for (String key : context.keySet()) {
+    Map<String, String> owned = new LinkedHashMap<>(context);
+    owned.putAll(phaseTwoContext());
+    for (String key : owned.keySet()) {
       if (user.containsKey(key)) {
         throw new BadInputException("-c " + key + "=" + user.get(key) + " is set by --scenario " + cliName
-            + " (" + key + "=" + context.get(key) + "); leave it out or use --scenario article");
+            + " (" + key + "=" + owned.get(key) + "); leave it out or use --scenario article");
       }
     }
     Map<String, String> merged = new LinkedHashMap<>(user);

@@ -34,12 +34,27 @@ public final class ScenarioCheck {
     public String line() {
       return (asPredicted ? "as predicted: " : "not as predicted: ") + detail;
     }
+
+    /** Both verdicts in one line: as predicted only when both are. */
+    Verdict then(Verdict next) {
+      return new Verdict(asPredicted && next.asPredicted, detail + "; then " + next.detail);
+    }
   }
 
   private ScenarioCheck() {}
 
-  /** The line printed before the scenario runs. */
-  public static String expected(Scenario scenario, int jobs) {
+  /**
+   * How soon the late share's first job must start after its submit to count as "promptly": one
+   * instance boot, one container start and one job duration. The reservation is there so that a share
+   * arriving late does not wait for the running shares' jobs to drain: at worst it waits for a fresh
+   * instance (boot + start), or for one running job to end and free a slot (one job duration).
+   */
+  public static Duration lateShareBound(Duration instanceBoot, Duration containerStart, int jobSeconds) {
+    return instanceBoot.plus(containerStart).plusSeconds(jobSeconds);
+  }
+
+  /** The line printed before the scenario runs; {@code lateShareBound} is used by fair-share only. */
+  public static String expected(Scenario scenario, int jobs, Duration lateShareBound) {
     return switch (scenario) {
       case ARTICLE -> throw new IllegalArgumentException("the article's runs are checked by their prediction");
       case PRIORITY -> jobs + " jobs into the default queue (priority 1), " + Scenario.HIGH_DELAY.toSeconds()
@@ -48,8 +63,38 @@ public final class ScenarioCheck {
           + " jobs arrive, only " + Scenario.HIGH_QUEUE + " jobs start until all of them are running or done";
       case FAIR_SHARE -> jobs + " jobs each for teamA (weight 1) and teamB (weight 0.5), submitted together, "
           + "maxVcpus " + scenario.maxVcpus() + ": while both have work, teamB holds about twice teamA's vCPUs "
-          + "(checked: teamB:teamA vCPU-seconds between " + RATIO_MIN + " and " + RATIO_MAX + ")";
+          + "(checked: teamB:teamA vCPU-seconds between " + RATIO_MIN + " and " + RATIO_MAX + "); then, with "
+          + reservationText() + ", the same again and " + Scenario.LATE_JOBS + " " + Scenario.LATE_SHARE
+          + " jobs one job duration later: " + Scenario.LATE_SHARE + "'s first job starts within "
+          + lateShareBound.toSeconds() + " s of its submit (instance boot + container start + one job)";
     };
+  }
+
+  private static String reservationText() {
+    return Scenario.RESERVATION_CONTEXT.entrySet().stream().map(e -> e.getKey() + " " + e.getValue())
+        .findFirst().orElseThrow();
+  }
+
+  /**
+   * The fair-share scenario's second phase: the late share's first job started within {@code bound} of
+   * its first submit.
+   */
+  static Verdict lateShare(RunRecord run, List<JobAttempt> attempts, Duration bound) {
+    String late = Scenario.LATE_SHARE;
+    List<JobAttempt> jobs = sharesOf(firstAttemptsAll(run, attempts), late).stream()
+        .filter(a -> a.attempt() == 1).toList();
+    if (jobs.isEmpty() || jobs.stream().allMatch(a -> a.startedAt() == null)) {
+      return new Verdict(false, "with " + reservationText() + ", no " + late + " job started");
+    }
+    Instant origin = Folds.origin(attempts);
+    Instant submitted = Folds.firstCreated(jobs);
+    Instant started = jobs.stream().map(JobAttempt::startedAt).filter(Objects::nonNull)
+        .min(Comparator.naturalOrder()).orElseThrow();
+    Duration delay = Duration.between(submitted, started);
+    boolean ok = delay.compareTo(bound) <= 0;
+    return new Verdict(ok, String.format(Locale.ROOT, "with %s, %s submitted at %s and its first job started "
+        + "%.0f s later, at %s (%s %d s)", reservationText(), late, at(origin, submitted),
+        delay.toMillis() / 1000.0, at(origin, started), ok ? "within" : "more than", bound.toSeconds()));
   }
 
   /** Checks the run against the scenario's expectation. */

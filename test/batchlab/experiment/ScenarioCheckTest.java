@@ -8,6 +8,7 @@ import batchlab.run.JobGroup;
 import batchlab.run.JobState;
 import batchlab.run.RunRecord;
 import batchlab.util.BadInputException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -105,6 +106,56 @@ class ScenarioCheckTest {
         + "job-seconds and teamA 180: teamB:teamA = 1.00, outside 1.5 to 3.0");
   }
 
+  static final JobGroup TEAM_C = new JobGroup("arn:q", "default", "teamC", null, 1);
+  static final Duration BOUND = ScenarioCheck.lateShareBound(Duration.ofSeconds(90), Duration.ofSeconds(5), 60);
+
+  @Test
+  void theLateShareBoundIsOneBootOneContainerStartAndOneJob() {
+    assertThat(BOUND).isEqualTo(Duration.ofSeconds(155));
+  }
+
+  @Test
+  void lateShareIsAsPredictedWhenTeamCsFirstJobStartsWithinTheBound() {
+    // teamA and teamB submitted at 0 s, teamC at 60 s and started at 150 s: 90 s later
+    var verdict = ScenarioCheck.lateShare(run(TEAM_A, TEAM_B, TEAM_C), List.of(job(1, 0, 0), job(4, 0, 0),
+        job(8, 60, 150)), BOUND);
+
+    assertThat(verdict.asPredicted()).isTrue();
+    assertThat(verdict.detail()).isEqualTo("with computeReservation 50, teamC submitted at 60 s and its first job "
+        + "started 90 s later, at 150 s (within 155 s)");
+  }
+
+  @Test
+  void lateShareIsNotAsPredictedWhenTeamCWaitsLongerThanTheBound() {
+    // teamC waits for the other shares' work to drain: 240 s
+    var verdict = ScenarioCheck.lateShare(run(TEAM_A, TEAM_B, TEAM_C), List.of(job(1, 0, 0), job(4, 0, 0),
+        job(8, 60, 300)), BOUND);
+
+    assertThat(verdict.asPredicted()).isFalse();
+    assertThat(verdict.line()).isEqualTo("not as predicted: with computeReservation 50, teamC submitted at 60 s "
+        + "and its first job started 240 s later, at 300 s (more than 155 s)");
+  }
+
+  @Test
+  void lateShareIsNotAsPredictedWhenNoTeamCJobStarted() {
+    JobAttempt never = new JobAttempt("j-8", "id8", 1, JobState.RUNNABLE, null, null, T0.plusSeconds(60),
+        T0.plusSeconds(60), null, null, null, null, null);
+
+    var verdict = ScenarioCheck.lateShare(run(TEAM_A, TEAM_B, TEAM_C), List.of(job(1, 0, 0), never), BOUND);
+
+    assertThat(verdict.line()).isEqualTo("not as predicted: with computeReservation 50, no teamC job started");
+  }
+
+  @Test
+  void bothPhasesMustBeAsPredictedForTheScenarioVerdict() {
+    var good = new ScenarioCheck.Verdict(true, "one");
+    var bad = new ScenarioCheck.Verdict(false, "two");
+
+    assertThat(good.then(good).line()).isEqualTo("as predicted: one; then one");
+    assertThat(good.then(bad).line()).isEqualTo("not as predicted: one; then two");
+    assertThat(bad.then(good).asPredicted()).isFalse();
+  }
+
   @Test
   void aScenarioSetsItsOwnContextKeysAndRefusesTheUsersValuesForThem() {
     assertThat(Scenario.FAIR_SHARE.contextWith(Map.of("jobVcpus", "2")))
@@ -113,6 +164,10 @@ class ScenarioCheckTest {
         .containsEntry("jobVcpus", "2");
     assertThat(Scenario.FAIR_SHARE.contextWith(Map.of("schedulingPriority", "7")))
         .containsEntry("schedulingPriority", "7");
+    assertThat(Scenario.FAIR_SHARE.contextWith(Map.of())).doesNotContainKey("computeReservation");
+    assertThatThrownBy(() -> Scenario.FAIR_SHARE.contextWith(Map.of("computeReservation", "10")))
+        .isInstanceOf(BadInputException.class).hasMessage("-c computeReservation=10 is set by --scenario "
+            + "fair-share (computeReservation=50); leave it out or use --scenario article");
     assertThatThrownBy(() -> Scenario.PRIORITY.contextWith(Map.of("queues", "x:1")))
         .isInstanceOf(BadInputException.class)
         .hasMessage("-c queues=x:1 is set by --scenario priority (queues=high:10); leave it out or use --scenario article");

@@ -66,7 +66,7 @@ class ScenarioExperimentTest {
   }
 
   @Test
-  void fairShareScenarioGivesTeamBTwiceTeamAsVcpusWhileBothHaveWork() throws Exception {
+  void fairShareScenarioGivesTeamBTwiceTeamAsVcpusThenWithAReservationALateThirdShareStartsPromptly() throws Exception {
     ExperimentResult result = runLocal(Scenario.FAIR_SHARE);
 
     assertThat(result.allSucceeded()).isTrue();
@@ -81,6 +81,25 @@ class ScenarioExperimentTest {
     JsonNode summary = RunJson.mapper().readTree(result.files().summaryJson().toFile());
     assertThat(summary.at("/settings/context/shares").asText()).isEqualTo("teamA:1,teamB:0.5");
     assertThat(summary.at("/settings/context/schedulingPriority").asText()).isEqualTo("1");
+
+    // phase two: computeReservation 50, the two shares again, and teamC one job duration later
+    assertThat(result.content().runs()).hasSize(2);
+    ReportRun reserved = result.content().runs().get(1);
+    // the reservation came with a stack update of the scheduling policy, in place
+    assertThat(reserved.swapMethod()).isEqualTo("UpdateStack");
+    assertThat(reserved.swapEvents()).anySatisfy(e -> assertThat(e).contains("FairSharePolicy", "UPDATE_COMPLETE"));
+    assertThat(reserved.summary().groups()).extracting(g -> g.name(), g -> g.jobs()).containsExactly(
+        org.assertj.core.groups.Tuple.tuple("teamA", 20), org.assertj.core.groups.Tuple.tuple("teamB", 20),
+        org.assertj.core.groups.Tuple.tuple("teamC", Scenario.LATE_JOBS));
+    List<JobAttempt> late = reserved.watch().attempts().stream()
+        .filter(a -> "teamC".equals(reserved.watch().run().groupOf(a.jobName()).orElseThrow().share())).toList();
+    Instant others = reserved.watch().attempts().stream().filter(a -> !late.contains(a)).map(JobAttempt::createdAt)
+        .max(Comparator.naturalOrder()).orElseThrow();
+    Instant lateSubmitted = late.stream().map(JobAttempt::createdAt).min(Comparator.naturalOrder()).orElseThrow();
+    assertThat(Duration.between(others, lateSubmitted)).isGreaterThanOrEqualTo(Duration.ofSeconds(60));
+    assertThat(result.scenarioVerdict().asPredicted()).as(result.scenarioVerdict().line()).isTrue();
+    assertThat(result.scenarioVerdict().detail()).contains("teamB:teamA = 2.00; then with computeReservation 50, "
+        + "teamC submitted at ").contains("(within 155 s)");
   }
 
   @Test
