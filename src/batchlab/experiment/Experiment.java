@@ -249,7 +249,8 @@ public final class Experiment {
     listener.runStarting(2, maxVcpus, 2 * perGroup + Scenario.LATE_JOBS);
     Swap reserved = target.applyStack(maxVcpus, scenario.phaseTwoContext());
     if (!reserved.events().isEmpty()) {
-      listener.info(scenario.phaseTwoContext() + " applied with " + reserved.method() + ": "
+      listener.info(String.join(" ", scenario.phaseTwoContext().entrySet().stream()
+          .map(e -> e.getKey() + "=" + e.getValue()).toList()) + " applied with " + reserved.method() + ": "
           + reserved.events().get(reserved.events().size() - 1).trim());
     }
     String reservedPrefix = scenario.cliName() + "-reserved-job";
