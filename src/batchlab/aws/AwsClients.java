@@ -70,6 +70,7 @@ public final class AwsClients implements AutoCloseable {
 
   private AwsClients(String region, URI batchEndpoint, URI ecsEndpoint, URI cfnEndpoint, URI ec2Endpoint,
       AwsCredentialsProvider credentials) {
+    ProfileFiles.checkDefault(); // every client reads them; a broken one gets a line naming it
     this.region = region;
     this.endpoint = batchEndpoint;
     this.credentials = credentials;
@@ -132,8 +133,13 @@ public final class AwsClients implements AutoCloseable {
         .anyMatch(e -> e.getKey().startsWith("AWS_ENDPOINT_URL") && notBlank(e.getValue()));
   }
 
-  /** Whether the SDK's default credentials chain finds credentials (environment, profile files, SSO, ...). */
+  /**
+   * Whether the SDK's default credentials chain finds credentials (environment, profile files, SSO, ...).
+   *
+   * @throws BadInputException when the config or credentials file cannot be parsed
+   */
   public static boolean credentialsAvailable() {
+    ProfileFiles.checkDefault();
     try (DefaultCredentialsProvider chain = DefaultCredentialsProvider.builder().build()) {
       chain.resolveCredentials();
       return true;

@@ -82,4 +82,31 @@ class CredentialsAndRegionTest {
       assertThat(local.jobsByName("batchlab-")).hasSize(1);
     }
   }
+
+  @Test
+  void aConfigFileTheSdkCannotParseIsNamedInOneLineEvenForLocal(@TempDir Path harnessRuns) throws Exception {
+    java.nio.file.Files.writeString(home.resolve("no-config"), "[default\nregion = us-east-1\n");
+    try (LocalBatch local = LocalBatch.start(harnessRuns)) {
+      Cli cli = runIsolated("submit", "--jobs", "1", "--endpoint-url", local.endpoint(), "--region", "us-east-1",
+          "--runs-dir", home.resolve("runs").toString());
+
+      assertThat(cli.err()).isEqualTo("batch-lab: the AWS config file " + home.resolve("no-config")
+          + " cannot be parsed: Profile definition must end with ']' on line 1 (the AWS SDK reads it for every call,"
+          + " --local too: fix it, or set AWS_CONFIG_FILE to another file)\n");
+      assertThat(cli.exitCode()).isEqualTo(2);
+      assertThat(local.jobsByName("batchlab-")).as("nothing submitted").isEmpty();
+    }
+  }
+
+  @Test
+  void aCredentialsFileTheSdkCannotParseIsNamedBeforeLookingForCredentials() throws Exception {
+    java.nio.file.Files.writeString(home.resolve("no-credentials"), "aws_access_key_id = x\n");
+
+    Cli cli = runIsolated("submit", "--region", "us-east-1");
+
+    assertThat(cli.err()).startsWith("batch-lab: the AWS credentials file " + home.resolve("no-credentials")
+        + " cannot be parsed: ").endsWith("set AWS_SHARED_CREDENTIALS_FILE to another file)\n");
+    assertThat(cli.err().lines()).hasSize(1);
+    assertThat(cli.exitCode()).isEqualTo(2);
+  }
 }
