@@ -72,8 +72,8 @@ public final class AwsTarget implements ExperimentTarget {
     // The server's clock may be a little behind ours: events from a few seconds before still count.
     Instant since = (serverClock == null ? Instant.now() : serverClock.get()).minus(DEPLOY_CLOCK_SKEW);
     run(cdk.deploy(maxVcpus, extraContext));
-    return StackUpdateCheck.await(clients, stackName, maxVcpus, "npx cdk deploy", since, pollInterval,
-        DEPLOY_SETTLE_LIMIT, new batchlab.aws.StopSignal());
+    return StackUpdateCheck.await(clients, stackName, maxVcpus, extraContext, "npx cdk deploy", since,
+        pollInterval, DEPLOY_SETTLE_LIMIT, new batchlab.aws.StopSignal());
   }
 
   @Override

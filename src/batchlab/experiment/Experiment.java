@@ -239,11 +239,12 @@ public final class Experiment {
     }
     ScenarioCheck.Verdict first = ScenarioCheck.check(scenario, runs.get(0).watch().run(),
         runs.get(0).watch().attempts());
-    verdict = first;
     if (scenario.phaseTwoContext().isEmpty()) {
+      verdict = first;
       listener.info("scenario " + scenario.cliName() + ": " + verdict.line());
       return null;
     }
+    // The verdict is the two phases': until the second is checked there is none (a failed swap, a stop).
     // Phase two: the reservation set by a stack update, the two shares again, and a late third share.
     awaitScaleIn(runs.get(0), deadline);
     listener.runStarting(2, maxVcpus, 2 * perGroup + Scenario.LATE_JOBS);
@@ -259,7 +260,6 @@ public final class Experiment {
         before -> new JobGroup(before.groups().get(0).jobQueue(), before.groups().get(0).queue(),
             Scenario.LATE_SHARE, null, Scenario.LATE_JOBS)), deadline);
     if (early != null) {
-      verdict = null;
       return early;
     }
     verdict = first.then(ScenarioCheck.lateShare(runs.get(1).watch().run(), runs.get(1).watch().attempts(),

@@ -117,8 +117,8 @@ public final class LocalTarget implements ExperimentTarget {
     String template = StackSynthesizer.synthesize(settings.contextFor(maxVcpus, extraContext)).templateJson();
     Instant since = emulator.now();
     clients.cloudFormation().updateStack(r -> r.stackName(stackName()).templateBody(template));
-    Swap swap = StackUpdateCheck.await(clients, stackName(), maxVcpus, "UpdateStack", since, pollInterval(),
-        realTime(VIRTUAL_UPDATE_LIMIT, Duration.ofSeconds(30)), new StopSignal());
+    Swap swap = StackUpdateCheck.await(clients, stackName(), maxVcpus, extraContext, "UpdateStack", since,
+        pollInterval(), realTime(VIRTUAL_UPDATE_LIMIT, Duration.ofSeconds(30)), new StopSignal());
     this.maxVcpus = maxVcpus;
     return swap;
   }

@@ -6,19 +6,24 @@ import batchlab.aws.Retry;
 import batchlab.aws.StackOutputs;
 import batchlab.aws.StopSignal;
 import batchlab.batch.LabContract;
+import batchlab.infra.ContextKey;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import software.amazon.awssdk.services.batch.model.ComputeEnvironmentDetail;
+import software.amazon.awssdk.services.batch.model.JobQueueDetail;
+import software.amazon.awssdk.services.batch.model.SchedulingPolicyDetail;
 import software.amazon.awssdk.services.cloudformation.model.Stack;
 import software.amazon.awssdk.services.cloudformation.model.StackEvent;
 
 /**
  * What both targets do after asking for a stack update (UpdateStack on the emulator, {@code npx cdk
  * deploy} on AWS): wait until the stack is no longer *_IN_PROGRESS, fail on a rollback with the reason
- * CloudFormation gave, check the compute environment really has the new maxvCpus, and collect the
- * update's events for the report.
+ * CloudFormation gave, check the compute environment really has the new maxvCpus (and the queue's
+ * scheduling policy the new computeReservation, when the update set one), and collect the update's
+ * events for the report.
  */
 final class StackUpdateCheck {
 
@@ -31,6 +36,16 @@ final class StackUpdateCheck {
    */
   static Swap await(AwsClients clients, String stackName, int maxVcpus, String method, Instant since, Duration poll,
       Duration limit, StopSignal stop) throws InterruptedException {
+    return await(clients, stackName, maxVcpus, Map.of(), method, since, poll, limit, stop);
+  }
+
+  /**
+   * {@link #await} for an update that also set {@code extraContext} (a scenario's second phase); of
+   * those keys, computeReservation is checked on the default queue's scheduling policy (the stack
+   * attaches its one policy to every queue).
+   */
+  static Swap await(AwsClients clients, String stackName, int maxVcpus, Map<String, String> extraContext,
+      String method, Instant since, Duration poll, Duration limit, StopSignal stop) throws InterruptedException {
     Retry retry = new Retry(Backoff.DEFAULT, stop, clients.describeTarget());
     long deadline = System.nanoTime() + limit.toNanos();
     Stack stack;
@@ -57,8 +72,8 @@ final class StackUpdateCheck {
       throw new ExperimentException("applying maxVcpus=" + maxVcpus + " to stack " + stackName + " ended "
           + status + ": " + reason);
     }
-    String environment = StackOutputs.describe(clients, stackName, retry)
-        .output(LabContract.OUTPUT_COMPUTE_ENVIRONMENT_ARN)
+    StackOutputs outputs = StackOutputs.describe(clients, stackName, retry);
+    String environment = outputs.output(LabContract.OUTPUT_COMPUTE_ENVIRONMENT_ARN)
         .orElseThrow(() -> new ExperimentException("stack " + stackName + " has no "
             + LabContract.OUTPUT_COMPUTE_ENVIRONMENT_ARN + " output"));
     List<ComputeEnvironmentDetail> found = retry.call("batch:DescribeComputeEnvironments",
@@ -70,7 +85,35 @@ final class StackUpdateCheck {
       throw new ExperimentException("after the update of stack " + stackName + " compute environment " + environment
           + " has maxvCpus " + actual + ", not " + maxVcpus);
     }
+    String reservation = extraContext.get(ContextKey.COMPUTE_RESERVATION.key());
+    if (reservation != null) {
+      checkComputeReservation(clients, outputs, Integer.parseInt(reservation), retry);
+    }
     return new Swap(method, lines(events));
+  }
+
+  /**
+   * A deploy can succeed without changing the policy (the key not reaching the app); the scenario's
+   * phase would then run without the reservation it is about, so that fails here, not in its verdict.
+   */
+  private static void checkComputeReservation(AwsClients clients, StackOutputs outputs, int expected, Retry retry) {
+    String queue = outputs.require("job queue", LabContract.OUTPUT_JOB_QUEUE_ARN);
+    String policy = retry.call("batch:DescribeJobQueues",
+        () -> clients.batch().describeJobQueues(r -> r.jobQueues(queue))).jobQueues().stream().findFirst()
+        .map(JobQueueDetail::schedulingPolicyArn).orElse(null);
+    String prefix = "after the update of stack " + outputs.stackName() + " job queue " + queue + " has ";
+    if (policy == null) {
+      throw new ExperimentException(prefix + "no scheduling policy, not one with computeReservation " + expected);
+    }
+    // computeReservation is optional in FairsharePolicy: absent means 0, nothing reserved
+    Integer actual = retry.call("batch:DescribeSchedulingPolicies",
+        () -> clients.batch().describeSchedulingPolicies(r -> r.arns(policy))).schedulingPolicies().stream()
+        .findFirst().map(SchedulingPolicyDetail::fairsharePolicy)
+        .map(f -> f.computeReservation() == null ? 0 : f.computeReservation()).orElse(null);
+    if (actual == null || actual != expected) {
+      throw new ExperimentException(prefix + "scheduling policy " + policy + " with computeReservation " + actual
+          + ", not " + expected);
+    }
   }
 
   /** The events of the latest stack operation that began at or after {@code since}, oldest first. */

@@ -79,4 +79,20 @@ class SwapTest {
           Duration.ofSeconds(20), new StopSignal()).events()).isNotEmpty();
     }
   }
+
+  @Test
+  void aReservationAskedOfAStackWithoutASchedulingPolicyFailsTheCheck() throws Exception {
+    try (BatchEmulator emulator = LabEmulators.synthesized(Map.of()).speed(Speed.of(600)).build().start();
+        AwsClients clients = AwsClients.forEndpoint(emulator.endpoint(), emulator.region())) {
+      java.time.Instant since = emulator.now();
+      clients.cloudFormation().updateStack(r -> r.stackName("BatchLab").templateBody(
+          StackSynthesizer.synthesize(Map.of("maxVcpus", "8")).templateJson()));
+
+      assertThatThrownBy(() -> StackUpdateCheck.await(clients, "BatchLab", 8, Map.of("computeReservation", "50"),
+          "UpdateStack", since, Duration.ofMillis(10), Duration.ofSeconds(20), new StopSignal()))
+          .isInstanceOf(ExperimentException.class)
+          .hasMessageMatching("after the update of stack BatchLab job queue arn:aws:batch:.*:job-queue/\\S+ has no "
+              + "scheduling policy, not one with computeReservation 50");
+    }
+  }
 }
