@@ -105,7 +105,7 @@ final class StackUpdateCheck {
     if (policy == null) {
       throw new ExperimentException(prefix + "no scheduling policy, not one with computeReservation " + expected);
     }
-    // computeReservation is optional in FairsharePolicy: absent means 0, nothing reserved
+    // computeReservation is optional in FairsharePolicy; absent is "no vCPU is reserved" (CDK's docs), so 0
     Integer actual = retry.call("batch:DescribeSchedulingPolicies",
         () -> clients.batch().describeSchedulingPolicies(r -> r.arns(policy))).schedulingPolicies().stream()
         .findFirst().map(SchedulingPolicyDetail::fairsharePolicy)
