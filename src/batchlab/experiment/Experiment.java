@@ -244,8 +244,8 @@ public final class Experiment {
       listener.info("scenario " + scenario.cliName() + ": " + verdict.line());
       return null;
     }
-    // The verdict is the two phases': until the second is checked there is none (a failed swap, a stop).
-    // Phase two: the reservation set by a stack update, the two shares again, and a late third share.
+    // Phase two: the reservation set by a stack update, the two shares again, and a late third share. The
+    // verdict is both phases': until the second is checked there is none (a failed update, a stop).
     awaitScaleIn(runs.get(0), deadline);
     listener.runStarting(2, maxVcpus, 2 * perGroup + Scenario.LATE_JOBS);
     Swap reserved = target.applyStack(maxVcpus, scenario.phaseTwoContext());
