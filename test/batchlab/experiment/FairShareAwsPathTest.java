@@ -60,11 +60,17 @@ class FairShareAwsPathTest {
   }
 
   /** The emulator serving the stack as the first deploy leaves it, and a stand-in CLI made for it. */
-  private RecordingRunner start(ExperimentSettings settings,
-      Function<BatchEmulator, RecordingRunner> runner) {
+  private RecordingRunner start(ExperimentSettings settings, Function<BatchEmulator, RecordingRunner> runner)
+      throws InterruptedException {
     emulator = LabEmulators.synthesized(settings.contextFor(Scenario.FAIR_SHARE.maxVcpus()))
         .speed(ArticleExperimentTest.FAST).build().start();
     clients = AwsClients.forEndpoint(emulator.endpoint(), emulator.region());
+    // As on AWS, the stack was created well before the first deploy: its creation events fall before the
+    // window the aws target reads a deploy's events from (from the deploy's start less a clock skew).
+    Instant created = emulator.now();
+    while (!emulator.now().isAfter(created.plusSeconds(10))) {
+      Thread.sleep(10);
+    }
     return runner.apply(emulator);
   }
 
