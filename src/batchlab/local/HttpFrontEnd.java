@@ -1,6 +1,7 @@
 package batchlab.local;
 
 import batchlab.batch.BatchLimits;
+import batchlab.batch.TwinClock;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -12,6 +13,7 @@ import java.net.InetAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -117,6 +119,8 @@ final class HttpFrontEnd implements AutoCloseable {
     simulation.requestStarted();
     String requestId = UUID.randomUUID().toString();
     response.getHeaders().put("x-amzn-RequestId", requestId);
+    // the Date header stays real time; job timestamps are on the virtual clock, which a watcher's polls must share
+    response.getHeaders().put(TwinClock.HEADER, Instant.ofEpochMilli(simulation.now()).toString());
     String path = request.getHttpURI().getPath();
     String target = request.getHeaders().get("X-Amz-Target");
     Protocol protocol = Protocol.route(path, target);

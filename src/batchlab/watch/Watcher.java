@@ -10,6 +10,7 @@ import batchlab.aws.QueueCapacity;
 import batchlab.aws.Retry;
 import batchlab.aws.StopSignal;
 import batchlab.aws.SubmitException;
+import batchlab.batch.TwinClock;
 import batchlab.run.JobAttempt;
 import batchlab.run.JobState;
 import batchlab.run.Observations;
@@ -31,6 +32,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.function.Supplier;
+import software.amazon.awssdk.http.SdkHttpResponse;
 import software.amazon.awssdk.services.batch.BatchClient;
 import software.amazon.awssdk.services.batch.model.AttemptDetail;
 import software.amazon.awssdk.services.batch.model.DescribeComputeEnvironmentsResponse;
@@ -53,7 +55,10 @@ public final class Watcher {
   private final Supplier<Instant> serverClock;
   private final StopSignal stop = new StopSignal();
 
-  /** Sample times come from the server's HTTP Date header (AWS: its clock), else the local clock. */
+  /**
+   * Sample times come from the emulator's virtual time header ({@link TwinClock#HEADER}), else the server's
+   * HTTP Date header (AWS: its clock), else the local clock.
+   */
   public Watcher(AwsClients clients, WatchOptions options) {
     this(clients, options, null);
   }
@@ -217,10 +222,29 @@ public final class Watcher {
     int max = response.computeEnvironments().stream()
         .map(e -> e.computeResources() == null ? null : e.computeResources().maxvCpus())
         .filter(Objects::nonNull).mapToInt(Integer::intValue).sum();
-    Instant time = serverClock != null ? serverClock.get()
-        : response.sdkHttpResponse().firstMatchingHeader("Date").map(Watcher::httpDate).orElseGet(Instant::now);
-    return new Environments(time, desired, max);
+    return new Environments(serverTime(response.sdkHttpResponse()), desired, max);
   }
+
+  /**
+   * The poll's time on the clock of the job timestamps: the caller's server clock, else the emulator's
+   * virtual time ({@link TwinClock#HEADER}), else the Date header (AWS), else the local clock.
+   */
+  private Instant serverTime(SdkHttpResponse response) {
+    if (serverClock != null) {
+      return serverClock.get();
+    }
+    return response.firstMatchingHeader(TwinClock.HEADER).map(Watcher::isoInstant)
+        .or(() -> response.firstMatchingHeader("Date").map(Watcher::httpDate)).orElseGet(Instant::now);
+  }
+
+  private static Instant isoInstant(String value) {
+    try {
+      return Instant.parse(value);
+    } catch (DateTimeParseException e) {
+      return null;
+    }
+  }
+
 
   private static Instant httpDate(String value) {
     try {
