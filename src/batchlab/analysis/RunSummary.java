@@ -33,6 +33,8 @@ import java.util.Optional;
  * @param waitCauses why the jobs waited, over time and per job on average; null when no poll saw a wait
  * @param groups the figures by queue and by share ({@link GroupSplit}); empty (and left out of the JSON) for a
  *     run to one queue without shares
+ * @param waitCausesByQueue for a run over several queues, why each queue's jobs waited ({@link WaitsByQueue});
+ *     empty (and left out of the JSON) for a run to one queue
  */
 public record RunSummary(
     String runId,
@@ -52,12 +54,14 @@ public record RunSummary(
     String verdict,
     List<FailedJob> failed,
     WaitBreakdown waitCauses,
-    @JsonInclude(JsonInclude.Include.NON_EMPTY) List<GroupFigures> groups) {
+    @JsonInclude(JsonInclude.Include.NON_EMPTY) List<GroupFigures> groups,
+    @JsonInclude(JsonInclude.Include.NON_EMPTY) List<WaitBreakdown> waitCausesByQueue) {
 
   public RunSummary {
     byStatus = JobState.completeCounts(byStatus);
     failed = List.copyOf(failed);
     groups = groups == null ? List.of() : List.copyOf(groups);
+    waitCausesByQueue = waitCausesByQueue == null ? List.of() : List.copyOf(waitCausesByQueue);
   }
 
   /** A summary without a split by queue or share. */
@@ -66,13 +70,26 @@ public record RunSummary(
       int peakInstances, int peakDesiredVcpus, int instancesUsed, Prediction prediction, String verdict,
       List<FailedJob> failed, WaitBreakdown waitCauses) {
     this(runId, outcome, jobs, byStatus, maxRunning, waves, firstCreatedAt, lastStoppedAt, makespan, runnableWait,
-        peakInstances, peakDesiredVcpus, instancesUsed, prediction, verdict, failed, waitCauses, List.of());
+        peakInstances, peakDesiredVcpus, instancesUsed, prediction, verdict, failed, waitCauses, List.of(), List.of());
   }
 
   /** The same summary with this split by queue and share. */
   public RunSummary withGroups(List<GroupFigures> split) {
     return new RunSummary(runId, outcome, jobs, byStatus, maxRunning, waves, firstCreatedAt, lastStoppedAt, makespan,
-        runnableWait, peakInstances, peakDesiredVcpus, instancesUsed, prediction, verdict, failed, waitCauses, split);
+        runnableWait, peakInstances, peakDesiredVcpus, instancesUsed, prediction, verdict, failed, waitCauses, split,
+        waitCausesByQueue);
+  }
+
+  /** The same summary with these waits: the whole run's and, for a run over several queues, each queue's. */
+  public RunSummary withWaitCauses(WaitBreakdown all, List<WaitBreakdown> byQueue) {
+    return new RunSummary(runId, outcome, jobs, byStatus, maxRunning, waves, firstCreatedAt, lastStoppedAt, makespan,
+        runnableWait, peakInstances, peakDesiredVcpus, instancesUsed, prediction, verdict, failed, all, groups,
+        byQueue);
+  }
+
+  /** The same summary with the waits of a run over several queues split by queue (no change without a split). */
+  public RunSummary withWaitCauses(java.util.Optional<WaitsByQueue> split) {
+    return split.map(w -> withWaitCauses(w.all(), w.byQueue())).orElse(this);
   }
 
   public int count(JobState state) {

@@ -55,23 +55,30 @@ public final class SummaryMerge {
     boolean allFinal = merged.size() >= jobs && merged.values().stream().allMatch(j -> last(j).status().isTerminal());
     Outcome outcome = allFinal ? Outcome.COMPLETED : seen.outcome();
     Prediction prediction = recorded.prediction() != null ? recorded.prediction() : seen.prediction();
+    RunSummary waits = waitCauses(recorded, seen);
     RunSummary summary = SummaryCalculator.summarize(seen.runId(), jobs, attempts,
         Math.max(recorded.peakInstances(), seen.peakInstances()),
-        Math.max(recorded.peakDesiredVcpus(), seen.peakDesiredVcpus()), prediction, outcome,
-        waitCauses(recorded.waitCauses(), seen.waitCauses()));
+        Math.max(recorded.peakDesiredVcpus(), seen.peakDesiredVcpus()), prediction, outcome, null)
+        .withWaitCauses(waits.waitCauses(), waits.waitCausesByQueue());
     return new Merged(attempts, summary);
   }
 
   /**
-   * Why jobs waited comes from the polls, which only the watch that made them has: the breakdown that saw
-   * more of the waiting (more cause spans) wins, ties keep the recorded one. A watch of a finished run sees
-   * no waiting at all, so it never replaces what the first watch saw.
+   * Why jobs waited comes from the polls, which only the watch that made them has: the watch that saw
+   * more of the waiting (more cause spans, each queue's counted on a run over several queues) gives the
+   * whole run's and each queue's breakdown; ties, and a later watch that saw none, keep the recorded one.
+   * A watch of a finished run sees no waiting at all, so it never replaces what the first watch saw.
    */
-  private static WaitBreakdown waitCauses(WaitBreakdown recorded, WaitBreakdown seen) {
-    if (recorded == null || seen == null) {
-      return recorded != null ? recorded : seen;
+  private static RunSummary waitCauses(RunSummary recorded, RunSummary seen) {
+    if (recorded.waitCauses() == null && recorded.waitCausesByQueue().isEmpty()) {
+      return seen;
     }
-    return seen.causes().size() > recorded.causes().size() ? seen : recorded;
+    return spans(seen) > spans(recorded) ? seen : recorded;
+  }
+
+  private static int spans(RunSummary summary) {
+    return (summary.waitCauses() == null ? 0 : summary.waitCauses().causes().size())
+        + summary.waitCausesByQueue().stream().mapToInt(w -> w.causes().size()).sum();
   }
 
   /** The job version that got further (ties: the later one), its gaps filled from the other. */

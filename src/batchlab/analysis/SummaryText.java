@@ -45,6 +45,8 @@ public final class SummaryText {
         : "min " + Durations.seconds(wait.min()) + ", median " + Durations.seconds(wait.median()) + ", max "
             + Durations.seconds(wait.max())).append('\n');
     groupLines(s.groups(), text);
+    // one line per queue on a run over several queues: each queue waited for its own reasons
+    s.waitCausesByQueue().forEach(w -> text.append(w.line()).append('\n'));
     text.append("verdict: ").append(s.verdict()).append('\n');
     if (!s.failed().isEmpty()) {
       text.append("failed jobs:\n");

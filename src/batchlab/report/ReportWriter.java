@@ -191,6 +191,10 @@ public final class ReportWriter {
         md.append('\n');
       }
       waitLine(r.run()).ifPresent(line -> md.append("Waits: ").append(line).append("\n\n"));
+      if (!queueWaitLines(r.run()).isEmpty()) {
+        queueWaitLines(r.run()).forEach(line -> md.append("- ").append(line).append('\n'));
+        md.append('\n');
+      }
       if (!r.run().twinLines().isEmpty()) {
         md.append("### Twin vs this run\n\n");
         r.run().twinLines().forEach(line -> md.append("- ").append(line).append('\n'));
@@ -253,6 +257,11 @@ public final class ReportWriter {
         html.append("</pre>\n");
       }
       waitLine(r.run()).ifPresent(line -> html.append("<p>Waits: ").append(Markup.escape(line)).append("</p>\n"));
+      if (!queueWaitLines(r.run()).isEmpty()) {
+        html.append("<ul>\n");
+        queueWaitLines(r.run()).forEach(line -> html.append("<li>").append(Markup.escape(line)).append("</li>\n"));
+        html.append("</ul>\n");
+      }
       if (!r.run().twinLines().isEmpty()) {
         html.append("<h3>Twin vs this run</h3>\n<ul>\n");
         r.run().twinLines().forEach(line -> html.append("<li>").append(Markup.escape(line)).append("</li>\n"));
@@ -273,6 +282,11 @@ public final class ReportWriter {
   /** "jobs waited 225 s on average: 97 s for instances to boot, ..." when the watch saw why. */
   private static java.util.Optional<String> waitLine(ReportRun run) {
     return java.util.Optional.ofNullable(run.summary().waitCauses()).map(w -> w.line());
+  }
+
+  /** On a run over several queues, "jobs of queue default waited 357 s on average: ..." per queue; else none. */
+  private static List<String> queueWaitLines(ReportRun run) {
+    return run.summary().waitCausesByQueue().stream().map(w -> w.line()).toList();
   }
 
   private static void image(StringBuilder html, String alt, byte[] png) {

@@ -13,10 +13,13 @@ import java.util.Objects;
  * @param instances ECS container instances registered in the compute environments' clusters
  * @param desiredVcpus the compute environments' desiredvCpus, summed
  * @param unknown watched jobs the server has not described (yet): in no state's count
- * @param waitCause why RUNNABLE jobs waited at this poll; null when none waited
+ * @param waitCause why RUNNABLE jobs waited at this poll; null when none waited. On a run over several queues,
+ *     the cause in the highest-priority queue with RUNNABLE jobs of the run
+ * @param queueWaitCauses on a run over several queues, why each queue's RUNNABLE jobs waited, by the queue's name
+ *     in the run ({@link JobGroup#queue()}), only queues with RUNNABLE jobs; empty for a run to one queue
  */
 public record Sample(Instant time, Map<JobState, Integer> counts, int instances, int desiredVcpus, int unknown,
-    WaitCause waitCause) {
+    WaitCause waitCause, Map<String, WaitCause> queueWaitCauses) {
 
   public Sample {
     Objects.requireNonNull(time, "time");
@@ -24,6 +27,14 @@ public record Sample(Instant time, Map<JobState, Integer> counts, int instances,
     if (unknown < 0) {
       throw new IllegalArgumentException("unknown jobs cannot be negative, got " + unknown);
     }
+    queueWaitCauses = queueWaitCauses == null ? Map.of()
+        : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(queueWaitCauses));
+  }
+
+  /** A poll of a run to one queue. */
+  public Sample(Instant time, Map<JobState, Integer> counts, int instances, int desiredVcpus, int unknown,
+      WaitCause waitCause) {
+    this(time, counts, instances, desiredVcpus, unknown, waitCause, Map.of());
   }
 
   /** A poll in which the server described every watched job and no wait cause was found. */

@@ -13,9 +13,11 @@ import software.amazon.awssdk.services.batch.model.JobDetail;
 /**
  * Why the queue's RUNNABLE jobs wait, once per poll: the head job (GetJobQueueSnapshot, one call per
  * queue) and its statusReason when Batch set one; otherwise the observable cause from the compute
- * environments: instances booting (desiredvCpus above the registered vCPUs) or at maxvCpus (desired
- * has reached max and nothing boots). Without the snapshot (no permission, or an endpoint that lacks
- * the call) it warns once and takes the head from the run's own RUNNABLE jobs, oldest first.
+ * environments: instances booting (desiredvCpus above the registered vCPUs), then a higher-priority
+ * queue that holds the capacity (worked out by {@link RunQueues} for runs over several queues), then at
+ * maxvCpus (desired has reached max and nothing boots). Without the snapshot (no permission, or an
+ * endpoint that lacks the call) it warns once and takes the head from the run's own RUNNABLE jobs,
+ * oldest first.
  */
 final class QueueWaits {
 
@@ -32,12 +34,17 @@ final class QueueWaits {
     this.warn = warn;
   }
 
+  /** A higher-priority queue the scheduler serves before this one, as the run names it. */
+  record Ahead(String queue, int priority) {}
+
   /**
    * @param runJobs the run's latest job details (the head job's statusReason comes from them when it is one)
    * @param runnable RUNNABLE jobs of the run at this poll
    * @param registeredVcpus vCPUs of the registered instances; negative when ECS could not be read
+   * @param ahead the higher-priority queue holding the capacity at this poll; null when there is none
    */
-  WaitCause cause(List<JobDetail> runJobs, int runnable, int desiredVcpus, int registeredVcpus, int maxVcpus) {
+  WaitCause cause(List<JobDetail> runJobs, int runnable, int desiredVcpus, int registeredVcpus, int maxVcpus,
+      Ahead ahead) {
     if (runnable == 0) {
       return null;
     }
@@ -52,10 +59,18 @@ final class QueueWaits {
     if (registeredVcpus >= 0 && desiredVcpus > registeredVcpus) {
       return new WaitCause(WaitCause.Kind.INSTANCES_BOOTING, headName, null, maxVcpus);
     }
-    if (desiredVcpus >= maxVcpus) {
+    if (ahead != null) {
+      return WaitCause.behind(headName, maxVcpus, ahead.queue(), ahead.priority());
+    }
+    if (atMaxVcpus(desiredVcpus, maxVcpus)) {
       return new WaitCause(WaitCause.Kind.AT_MAX_VCPUS, headName, null, maxVcpus);
     }
     return new WaitCause(WaitCause.Kind.SCHEDULING, headName, null, maxVcpus);
+  }
+
+  /** Whether the compute environments have asked for all they may: every slot is (or is about to be) taken. */
+  static boolean atMaxVcpus(int desiredVcpus, int maxVcpus) {
+    return desiredVcpus >= maxVcpus;
   }
 
   private String snapshotHead() {

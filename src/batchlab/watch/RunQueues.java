@@ -2,10 +2,15 @@ package batchlab.watch;
 
 import batchlab.aws.QueueCapacity;
 import batchlab.aws.Retry;
+import batchlab.run.JobGroup;
 import batchlab.run.RunRecord;
 import batchlab.run.WaitCause;
+import java.util.Collections;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 import software.amazon.awssdk.services.batch.BatchClient;
 import software.amazon.awssdk.services.batch.model.JobDetail;
@@ -17,7 +22,12 @@ import software.amazon.awssdk.services.batch.model.JobDetail;
  */
 final class RunQueues {
 
-  private record Watched(QueueCapacity capacity, QueueWaits waits) {}
+  private static final Set<String> RUNNABLE = Set.of("RUNNABLE");
+  /** States of a job that holds its vCPUs on an instance. */
+  private static final Set<String> PLACED = Set.of("STARTING", "RUNNING");
+
+  /** @param label the queue as the run names it ({@link batchlab.run.JobGroup#queue()}) */
+  private record Watched(QueueCapacity capacity, QueueWaits waits, String label) {}
 
   private final List<Watched> queues;
 
@@ -28,9 +38,14 @@ final class RunQueues {
   static RunQueues describe(BatchClient batch, RunRecord run, Retry retry, Consumer<String> warn) {
     return new RunQueues(run.queues().stream()
         .map(q -> QueueCapacity.describe(batch, q, retry))
-        .sorted(Comparator.comparing((QueueCapacity q) -> q.priority() == null ? 0 : q.priority()).reversed())
-        .map(q -> new Watched(q, new QueueWaits(batch, q.queueArn(), retry, warn)))
+        .sorted(Comparator.comparing(RunQueues::priority).reversed())
+        .map(q -> new Watched(q, new QueueWaits(batch, q.queueArn(), retry, warn), label(run, q.queueArn())))
         .toList());
+  }
+
+  private static String label(RunRecord run, String queueArn) {
+    return run.groups().stream().filter(g -> g.jobQueue().equals(queueArn)).map(JobGroup::queue).findFirst()
+        .orElse(RunRecord.queueName(queueArn));
   }
 
   /** The run's first queue as recorded (its compute environments give the prediction). */
@@ -48,24 +63,76 @@ final class RunQueues {
   }
 
   /**
-   * Why the run's RUNNABLE jobs wait at this poll: for one queue as {@link QueueWaits} says; for
-   * several, the cause in the highest-priority queue holding RUNNABLE jobs of the run (one snapshot
-   * per such queue at most), since that queue is served first.
+   * Why the run's RUNNABLE jobs wait at this poll.
+   *
+   * @param run the cause for the run as a whole: for one queue as {@link QueueWaits} says; for several, the
+   *     cause in the highest-priority queue holding RUNNABLE jobs of the run (served first); null when none waits
+   * @param byQueue for a run over several queues, each queue holding RUNNABLE jobs of the run (as the run names
+   *     it) with its own cause, highest priority first; empty for a run to one queue
+   */
+  record Causes(WaitCause run, Map<String, WaitCause> byQueue) {
+    Causes {
+      byQueue = Collections.unmodifiableMap(new LinkedHashMap<>(byQueue));
+    }
+  }
+
+  /**
+   * For several queues, each queue's cause is {@link QueueWaits}'s with the queue ahead of it: a queue of
+   * higher priority sharing one of its compute environments that has RUNNABLE jobs of the run (the scheduler
+   * gives it every free slot first), or, while the environments are at maxvCpus, that holds more of the run's
+   * placed jobs (STARTING or RUNNING) than this queue does; the first such queue in priority order.
    *
    * @param runnable the run's RUNNABLE jobs at this poll (array children counted)
    */
-  WaitCause cause(List<JobDetail> runJobs, int runnable, int desiredVcpus, int registeredVcpus, int maxVcpus) {
+  Causes causes(List<JobDetail> runJobs, int runnable, int desiredVcpus, int registeredVcpus, int maxVcpus) {
     if (queues.size() == 1) {
-      return queues.get(0).waits().cause(runJobs, runnable, desiredVcpus, registeredVcpus, maxVcpus);
+      return new Causes(queues.get(0).waits().cause(runJobs, runnable, desiredVcpus, registeredVcpus, maxVcpus,
+          null), Map.of());
     }
-    for (Watched queue : queues) {
-      String arn = queue.capacity().queueArn();
-      List<JobDetail> own = runJobs.stream().filter(j -> arn.equals(j.jobQueue())).toList();
-      int waiting = (int) own.stream().filter(j -> "RUNNABLE".equals(j.statusAsString())).count();
-      if (waiting > 0) {
-        return queue.waits().cause(own, waiting, desiredVcpus, registeredVcpus, maxVcpus);
+    List<List<JobDetail>> own = queues.stream()
+        .map(q -> runJobs.stream().filter(j -> q.capacity().queueArn().equals(j.jobQueue())).toList()).toList();
+    Map<String, WaitCause> byQueue = new LinkedHashMap<>();
+    for (int i = 0; i < queues.size(); i++) {
+      int waiting = count(own.get(i), RUNNABLE);
+      if (waiting == 0) {
+        continue;
+      }
+      QueueWaits.Ahead ahead = ahead(i, own, QueueWaits.atMaxVcpus(desiredVcpus, maxVcpus));
+      byQueue.put(queues.get(i).label(), queues.get(i).waits().cause(own.get(i), waiting, desiredVcpus,
+          registeredVcpus, maxVcpus, ahead));
+    }
+    return new Causes(byQueue.values().stream().findFirst().orElse(null), byQueue);
+  }
+
+  private QueueWaits.Ahead ahead(int index, List<List<JobDetail>> own, boolean atMax) {
+    Watched queue = queues.get(index);
+    int placed = count(own.get(index), PLACED);
+    QueueWaits.Ahead holding = null;
+    int most = placed;
+    for (int i = 0; i < index; i++) {
+      Watched higher = queues.get(i);
+      if (priority(higher.capacity()) <= priority(queue.capacity())
+          || Collections.disjoint(higher.capacity().environmentArns(), queue.capacity().environmentArns())) {
+        continue;
+      }
+      QueueWaits.Ahead ahead = new QueueWaits.Ahead(higher.label(), priority(higher.capacity()));
+      if (count(own.get(i), RUNNABLE) > 0) {
+        return ahead;
+      }
+      int theirs = count(own.get(i), PLACED);
+      if (atMax && theirs > most) {
+        holding = ahead;
+        most = theirs;
       }
     }
-    return null;
+    return holding;
+  }
+
+  private static int count(List<JobDetail> jobs, Set<String> states) {
+    return (int) jobs.stream().filter(j -> states.contains(j.statusAsString())).count();
+  }
+
+  private static int priority(QueueCapacity queue) {
+    return queue.priority() == null ? 0 : queue.priority();
   }
 }

@@ -4,6 +4,7 @@ import batchlab.analysis.GroupSplit;
 import batchlab.analysis.Prediction;
 import batchlab.analysis.RunSummary;
 import batchlab.analysis.SummaryCalculator;
+import batchlab.analysis.WaitsByQueue;
 import batchlab.aws.AwsClients;
 import batchlab.aws.Backoff;
 import batchlab.aws.QueueCapacity;
@@ -14,7 +15,6 @@ import batchlab.batch.TwinClock;
 import batchlab.run.JobAttempt;
 import batchlab.run.JobState;
 import batchlab.run.Observations;
-import batchlab.run.WaitCause;
 import batchlab.run.Outcome;
 import batchlab.run.RunRecord;
 import batchlab.run.RunStore;
@@ -126,10 +126,10 @@ public final class Watcher {
       }
       Environments environments = readEnvironments(queues, retry);
       instances.seenAt(environments.time());
-      WaitCause cause = queues.cause(jobs.polled(), counts.getOrDefault(JobState.RUNNABLE, 0),
+      RunQueues.Causes causes = queues.causes(jobs.polled(), counts.getOrDefault(JobState.RUNNABLE, 0),
           environments.desiredVcpus(), countInstances ? instances.registeredVcpus() : -1, environments.maxVcpus());
       Sample sample = new Sample(environments.time(), counts, instanceCount, environments.desiredVcpus(),
-          jobs.unknown(), cause);
+          jobs.unknown(), causes.run(), causes.byQueue());
       samples.add(sample);
       // Wall time since the run began, as the user lives it (an emulator's job clock may run faster).
       listener.polled(sample, Duration.between(run.createdAt(), Instant.now()), jobs.jobs());
@@ -172,7 +172,7 @@ public final class Watcher {
     }
     Prediction prediction = Prediction.of(jobs.jobs(), run.job(), queue.maxVcpus(), queue.knownInstanceTypes());
     RunSummary summary = SummaryCalculator.summarize(run.runId(), jobs.jobs(), attempts, samples, prediction, outcome)
-        .withGroups(GroupSplit.of(run, attempts));
+        .withGroups(GroupSplit.of(run, attempts)).withWaitCauses(WaitsByQueue.of(run, attempts, samples));
     return new WatchResult(run, attempts, samples, summary, observations);
   }
 
@@ -244,7 +244,6 @@ public final class Watcher {
       return null;
     }
   }
-
 
   private static Instant httpDate(String value) {
     try {

@@ -63,6 +63,14 @@ class ScenarioExperimentTest {
     assertThat(run.summary().groups()).extracting(g -> g.name()).containsExactly("default", "high");
     assertThat(result.files().charts()).extracting(p -> p.getFileName().toString()).contains("run1-max4-queues.png");
     assertThat(Files.readString(result.files().markdown())).contains("scenario verdict: as predicted: the 10 high jobs");
+    // each queue's own wait causes: the low queue's jobs waited behind high, high's never behind a queue
+    assertThat(run.summary().waitCausesByQueue()).extracting(w -> w.queue()).containsExactly("default", "high");
+    String lowWaits = run.summary().waitCausesByQueue().get(0).line();
+    String highWaits = run.summary().waitCausesByQueue().get(1).line();
+    assertThat(lowWaits).matches("jobs of queue default waited \\d+ s on average: .*\\d+ s behind queue high \\(priority 10\\).*");
+    assertThat(highWaits).startsWith("jobs of queue high waited ").doesNotContain("behind queue");
+    assertThat(Files.readString(result.files().markdown())).contains("- " + lowWaits + "\n", "- " + highWaits + "\n");
+    assertThat(Files.readString(result.files().html())).contains("<li>" + lowWaits + "</li>");
   }
 
   @Test
