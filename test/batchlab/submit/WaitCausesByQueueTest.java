@@ -144,6 +144,45 @@ class WaitCausesByQueueTest {
     assertThat(json).doesNotContain("waitCausesByQueue").doesNotContain("\"queue\"").doesNotContain("BEHIND");
   }
 
+  @Test
+  void queuesOnDifferentComputeEnvironmentsNeverWaitBehindEachOther() {
+    local.clients.batch().createComputeEnvironment(r -> r.computeEnvironmentName("apart").type("MANAGED")
+        .computeResources(c -> c.type("EC2").allocationStrategy("BEST_FIT_PROGRESSIVE").minvCpus(0).maxvCpus(4)
+            .instanceTypes("m7i.large").subnets("subnet-1").instanceRole("ecsInstanceRole")));
+    local.clients.batch().createJobQueue(r -> r.jobQueueName("apart").priority(10)
+        .computeEnvironmentOrder(o -> o.order(1).computeEnvironment("apart")));
+    SubmitResult submitted = local.submitter().submit(SubmitRequest.builder().namePrefix("mix")
+        .mix(JobMix.parse("default/:6,apart/:6")).build(), SubmitListener.NONE);
+    WatchResult watched = local.watch(submitted.run());
+
+    assertThat(watched.summary().waitCausesByQueue()).extracting(WaitBreakdown::queue)
+        .containsExactly("default", "apart");
+    assertThat(watched.summary().waitCausesByQueue()).allSatisfy(w -> assertThat(w.causes())
+        .extracting(WaitBreakdown.Span::kind).isNotEmpty().doesNotContain(WaitCause.Kind.BEHIND_QUEUE));
+    // each queue has its own two slots: the same rounds side by side
+    assertThat(watched.summary().waitCausesByQueue().get(0).meanWait())
+        .isEqualTo(watched.summary().waitCausesByQueue().get(1).meanWait());
+  }
+
+  @Test
+  void sharesOfOneFairShareQueueAreNotSplitByQueueAndWaitAsBefore() {
+    local.clients.batch().createSchedulingPolicy(r -> r.name("teams")
+        .fairsharePolicy(f -> f.shareDistribution(d -> d.shareIdentifier("teamA").weightFactor(1f))));
+    local.clients.batch().createJobQueue(r -> r.jobQueueName("teams").priority(10)
+        .schedulingPolicyArn("arn:aws:batch:us-east-1:000000000000:scheduling-policy/teams")
+        .computeEnvironmentOrder(o -> o.order(1).computeEnvironment(local.output("ComputeEnvironmentArn"))));
+    SubmitResult submitted = local.submitter().submit(SubmitRequest.builder().jobQueue("teams").priority(0)
+        .namePrefix("fs").mix(JobMix.parse("teamA:5,teamB:5")).build(), SubmitListener.NONE);
+    WatchResult watched = local.watch(submitted.run());
+
+    assertThat(watched.summary().waitCausesByQueue()).isEmpty();
+    assertThat(watched.samples()).allSatisfy(sample -> assertThat(sample.queueWaitCauses()).isEmpty());
+    // one queue's causes over time, as for any run to one queue: boot, then two at a time at maxvCpus 4
+    assertThat(watched.summary().waitCauses().causes()).extracting(WaitBreakdown.Span::kind)
+        .containsExactly(WaitCause.Kind.INSTANCES_BOOTING, WaitCause.Kind.AT_MAX_VCPUS);
+    assertThat(SummaryText.render(watched.summary(), watched.run())).doesNotContain("waited");
+  }
+
   /** Each part's mean in seconds, to a tenth. */
   private static List<Map.Entry<String, Double>> seconds(WaitBreakdown waits) {
     return waits.parts().stream()
