@@ -107,25 +107,15 @@ final class RunQueues {
   private QueueWaits.Ahead ahead(int index, List<List<JobDetail>> own, boolean atMax) {
     Watched queue = queues.get(index);
     int placed = count(own.get(index), PLACED);
-    QueueWaits.Ahead holding = null;
-    int most = placed;
     for (int i = 0; i < index; i++) {
       Watched higher = queues.get(i);
-      if (priority(higher.capacity()) <= priority(queue.capacity())
-          || Collections.disjoint(higher.capacity().environmentArns(), queue.capacity().environmentArns())) {
-        continue;
-      }
-      QueueWaits.Ahead ahead = new QueueWaits.Ahead(higher.label(), priority(higher.capacity()));
-      if (count(own.get(i), RUNNABLE) > 0) {
-        return ahead;
-      }
-      int theirs = count(own.get(i), PLACED);
-      if (atMax && theirs > most) {
-        holding = ahead;
-        most = theirs;
+      boolean served = priority(higher.capacity()) > priority(queue.capacity())
+          && !Collections.disjoint(higher.capacity().environmentArns(), queue.capacity().environmentArns());
+      if (served && (count(own.get(i), RUNNABLE) > 0 || atMax && count(own.get(i), PLACED) > placed)) {
+        return new QueueWaits.Ahead(higher.label(), priority(higher.capacity()));
       }
     }
-    return holding;
+    return null;
   }
 
   private static int count(List<JobDetail> jobs, Set<String> states) {
