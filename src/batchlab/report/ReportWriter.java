@@ -191,8 +191,9 @@ public final class ReportWriter {
         md.append('\n');
       }
       waitLine(r.run()).ifPresent(line -> md.append("Waits: ").append(line).append("\n\n"));
-      if (!queueWaitLines(r.run()).isEmpty()) {
-        queueWaitLines(r.run()).forEach(line -> md.append("- ").append(line).append('\n'));
+      List<String> queueWaits = queueWaitLines(r.run());
+      queueWaits.forEach(line -> md.append("- ").append(line).append('\n'));
+      if (!queueWaits.isEmpty()) {
         md.append('\n');
       }
       if (!r.run().twinLines().isEmpty()) {
@@ -257,9 +258,10 @@ public final class ReportWriter {
         html.append("</pre>\n");
       }
       waitLine(r.run()).ifPresent(line -> html.append("<p>Waits: ").append(Markup.escape(line)).append("</p>\n"));
-      if (!queueWaitLines(r.run()).isEmpty()) {
+      List<String> queueWaits = queueWaitLines(r.run());
+      if (!queueWaits.isEmpty()) {
         html.append("<ul>\n");
-        queueWaitLines(r.run()).forEach(line -> html.append("<li>").append(Markup.escape(line)).append("</li>\n"));
+        queueWaits.forEach(line -> html.append("<li>").append(Markup.escape(line)).append("</li>\n"));
         html.append("</ul>\n");
       }
       if (!r.run().twinLines().isEmpty()) {
