@@ -30,19 +30,12 @@ final class StackUpdateCheck {
   private StackUpdateCheck() {}
 
   /**
+   * @param extraContext context keys the update set besides maxVcpus (a scenario's second phase; empty for
+   *     a swap); of those, computeReservation is checked on the default queue's scheduling policy (the
+   *     stack attaches its one policy to every queue)
    * @param since the operation's start on the server's clock: only stack events from then on are its own
    * @param poll wall time between two DescribeStacks
    * @param limit wall time to wait at most
-   */
-  static Swap await(AwsClients clients, String stackName, int maxVcpus, String method, Instant since, Duration poll,
-      Duration limit, StopSignal stop) throws InterruptedException {
-    return await(clients, stackName, maxVcpus, Map.of(), method, since, poll, limit, stop);
-  }
-
-  /**
-   * {@link #await} for an update that also set {@code extraContext} (a scenario's second phase); of
-   * those keys, computeReservation is checked on the default queue's scheduling policy (the stack
-   * attaches its one policy to every queue).
    */
   static Swap await(AwsClients clients, String stackName, int maxVcpus, Map<String, String> extraContext,
       String method, Instant since, Duration poll, Duration limit, StopSignal stop) throws InterruptedException {

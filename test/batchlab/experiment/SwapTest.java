@@ -53,7 +53,7 @@ class SwapTest {
       clients.cloudFormation().updateStack(r -> r.stackName("BatchLab").templateBody(
           StackSynthesizer.synthesize(Map.of("allocationStrategy", "BEST_FIT")).templateJson()));
 
-      assertThatThrownBy(() -> StackUpdateCheck.await(clients, "BatchLab", 4, "UpdateStack", since,
+      assertThatThrownBy(() -> StackUpdateCheck.await(clients, "BatchLab", 4, Map.of(), "UpdateStack", since,
           Duration.ofMillis(10), Duration.ofSeconds(20), new StopSignal()))
           .isInstanceOf(ExperimentException.class)
           .hasMessageStartingWith("applying maxVcpus=4 to stack BatchLab ended UPDATE_ROLLBACK_COMPLETE: "
@@ -70,12 +70,12 @@ class SwapTest {
       clients.cloudFormation().updateStack(r -> r.stackName("BatchLab").templateBody(
           StackSynthesizer.synthesize(Map.of("maxVcpus", "8")).templateJson()));
 
-      assertThatThrownBy(() -> StackUpdateCheck.await(clients, "BatchLab", 20, "UpdateStack", since,
+      assertThatThrownBy(() -> StackUpdateCheck.await(clients, "BatchLab", 20, Map.of(), "UpdateStack", since,
           Duration.ofMillis(10), Duration.ofSeconds(20), new StopSignal()))
           .isInstanceOf(ExperimentException.class)
           .hasMessageMatching("after the update of stack BatchLab compute environment arn:aws:batch:.* has maxvCpus 8, "
               + "not 20");
-      assertThat(StackUpdateCheck.await(clients, "BatchLab", 8, "UpdateStack", since, Duration.ofMillis(10),
+      assertThat(StackUpdateCheck.await(clients, "BatchLab", 8, Map.of(), "UpdateStack", since, Duration.ofMillis(10),
           Duration.ofSeconds(20), new StopSignal()).events()).isNotEmpty();
     }
   }
