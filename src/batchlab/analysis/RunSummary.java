@@ -88,7 +88,7 @@ public record RunSummary(
   }
 
   /** The same summary with the waits of a run over several queues split by queue (no change without a split). */
-  public RunSummary withWaitCauses(java.util.Optional<WaitsByQueue> split) {
+  public RunSummary withWaitCauses(Optional<WaitsByQueue> split) {
     return split.map(w -> withWaitCauses(w.all(), w.byQueue())).orElse(this);
   }
 

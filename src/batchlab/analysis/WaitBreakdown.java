@@ -103,7 +103,8 @@ public record WaitBreakdown(
   public String line() {
     String split = parts.stream().filter(p -> p.mean().toMillis() >= 500)
         .map(p -> seconds(p.mean()) + " " + p.cause()).collect(Collectors.joining(", "));
-    return "jobs " + (queue == null ? "" : "of queue " + queue + " ") + "waited " + seconds(meanWait) + " on average" + (split.isEmpty() ? "" : ": " + split);
+    String whose = queue == null ? "jobs" : "jobs of queue " + queue;
+    return whose + " waited " + seconds(meanWait) + " on average" + (split.isEmpty() ? "" : ": " + split);
   }
 
   private static List<Span> spans(List<Sample> samples, Function<Sample, WaitCause> causeOf) {

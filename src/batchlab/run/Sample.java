@@ -1,6 +1,8 @@
 package batchlab.run;
 
 import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 
@@ -28,7 +30,7 @@ public record Sample(Instant time, Map<JobState, Integer> counts, int instances,
       throw new IllegalArgumentException("unknown jobs cannot be negative, got " + unknown);
     }
     queueWaitCauses = queueWaitCauses == null ? Map.of()
-        : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(queueWaitCauses));
+        : Collections.unmodifiableMap(new LinkedHashMap<>(queueWaitCauses));
   }
 
   /** A poll of a run to one queue. */
