@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import batchlab.infra.ProjectFiles;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,6 +12,7 @@ import java.nio.file.attribute.FileTime;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.spi.ToolProvider;
 import java.util.stream.Stream;
@@ -59,24 +61,27 @@ class JavaCdsTest {
     }
   }
 
+  /** The JDK that runs the tests, for the cases that do not depend on the archive's kind. */
+  private static final Jdk TESTS_JDK = new Jdk(Path.of(System.getProperty("java.home")), Runtime.version().feature());
+
   /** The JDK that runs the tests, and a JDK 25 or newer from /usr/lib/jvm when one is there. */
   static List<Jdk> jdks() {
-    List<Jdk> jdks = new ArrayList<>(List.of(new Jdk(Path.of(System.getProperty("java.home")), Runtime.version().feature())));
-    jdk25().filter(jdk -> jdk.feature() != Runtime.version().feature()).ifPresent(jdks::add);
+    List<Jdk> jdks = new ArrayList<>(List.of(TESTS_JDK));
+    jdk25().filter(jdk -> jdk.feature() != TESTS_JDK.feature()).ifPresent(jdks::add);
     return jdks;
   }
 
-  static java.util.Optional<Jdk> jdk25() {
+  static Optional<Jdk> jdk25() {
     Path installed = Path.of("/usr/lib/jvm");
     if (!Files.isDirectory(installed)) {
-      return java.util.Optional.empty();
+      return Optional.empty();
     }
     try (Stream<Path> homes = Files.list(installed)) {
       return homes.map(home -> new Jdk(home, featureOf(home)))
           .filter(jdk -> jdk.aot() && Files.isExecutable(jdk.home().resolve("bin/java")))
           .findFirst();
     } catch (IOException e) {
-      throw new java.io.UncheckedIOException(e);
+      throw new UncheckedIOException(e);
     }
   }
 
@@ -167,10 +172,6 @@ class JavaCdsTest {
     return run(jdk, jar.toString(), List.of(), javaArguments);
   }
 
-  /** The JDK that runs the tests, for the cases that do not depend on the archive's kind. */
-  private static Jdk testsJdk() {
-    return jdks().get(0);
-  }
 
   private List<String> archiveNames() throws IOException {
     if (!Files.isDirectory(archives())) {
@@ -279,11 +280,11 @@ class JavaCdsTest {
   @Test
   void eachJdkKeepsItsOwnArchiveSoRunsThatAlternateDoNotRecordAgain() throws Exception {
     Jdk aot = jdk25().orElse(null);
-    Assumptions.assumeTrue(aot != null && testsJdk().feature() < 25, "needs a JDK 25 besides the tests' JDK 17-24");
-    run(testsJdk(), MAIN, "0");
+    Assumptions.assumeTrue(aot != null && TESTS_JDK.feature() < 25, "needs a JDK 25 besides the tests' JDK 17-24");
+    run(TESTS_JDK, MAIN, "0");
     run(aot, MAIN, "0");
 
-    Run again = run(testsJdk(), MAIN, "0");
+    Run again = run(TESTS_JDK, MAIN, "0");
 
     assertThat(archiveNames()).hasSize(2).anyMatch(n -> n.endsWith(".jsa")).anyMatch(n -> n.endsWith(".aot"));
     assertThat(again).as("mapped, not recorded again").isEqualTo(new Run(0, "hello\n", ""));
@@ -302,7 +303,7 @@ class JavaCdsTest {
 
   @Test
   void aDirectoryOnTheClassPathRunsPlainJava() throws Exception {
-    Run run = run(testsJdk(), program.resolve("classes").toString(), List.of(), MAIN, "0");
+    Run run = run(TESTS_JDK, program.resolve("classes").toString(), List.of(), MAIN, "0");
 
     assertThat(run).isEqualTo(new Run(0, "hello\n", ""));
     assertThat(archiveNames()).isEmpty();
@@ -310,7 +311,7 @@ class JavaCdsTest {
 
   @Test
   void offRunsPlainJava() throws Exception {
-    Run run = run(testsJdk(), jar.toString(), List.of("BATCH_LAB_CDS=off"), MAIN, "0");
+    Run run = run(TESTS_JDK, jar.toString(), List.of("BATCH_LAB_CDS=off"), MAIN, "0");
 
     assertThat(run).isEqualTo(new Run(0, "hello\n", ""));
     assertThat(archiveNames()).isEmpty();
@@ -318,7 +319,7 @@ class JavaCdsTest {
 
   @Test
   void aBadSwitchValueIsOneLineAndExitStatusTwo() throws Exception {
-    Run run = run(testsJdk(), jar.toString(), List.of("BATCH_LAB_CDS=yes"), MAIN, "0");
+    Run run = run(TESTS_JDK, jar.toString(), List.of("BATCH_LAB_CDS=yes"), MAIN, "0");
 
     assertThat(run).isEqualTo(new Run(2, "", "batch-lab: BATCH_LAB_CDS=yes is not allowed (allowed: on, off)\n"));
   }
